@@ -56,7 +56,7 @@ export class BridgeworkGraph {
     if (existing && existing.type !== record.type) {
       throw new BridgeworkError(
         'conflict',
-        `graph-core/graph: id ${JSON.stringify(record.id)} is already a ${existing.type}, not a ${record.type}`,
+        `graph-core/graph: id ${JSON.stringify(record.id)} is already ${a(existing.type)}, not ${a(record.type)}`,
       );
     }
     if (existing) this.graph.replaceNodeAttributes(record.id, record);
@@ -179,8 +179,11 @@ export function endpointProblem(kind: TieKind, s: NodeType, d: NodeType): string
   const ends = TIE_KINDS[kind].endpoints;
   if (ends === 'any') return null;
   const ok = (ends[0] === s && ends[1] === d) || (TIE_KINDS[kind].symmetric && ends[0] === d && ends[1] === s);
-  return ok ? null : `a ${kind} tie joins a ${ends[0]} to a ${ends[1]}, not a ${s} to a ${d}`;
+  return ok ? null : `a ${kind} tie joins ${a(ends[0])} to ${a(ends[1])}, not ${a(s)} to ${a(d)}`;
 }
+
+/** The node type with its indefinite article. */
+const a = (t: NodeType): string => (t === 'organisation' || t === 'event' ? `an ${t}` : `a ${t}`);
 
 function stripType<T extends { type: NodeType }>(n: T): Omit<T, 'type'> {
   const { type: _type, ...rest } = n;

@@ -29,7 +29,7 @@ export function referenceProblems(
     ids.forEach(({ id }, i) => {
       const before = types.get(id) ?? existing.get(id);
       if (before && before !== type) {
-        problems.push({ ...originOf(section, i), column: 'id', value: id, reason: `id is already used by a ${before}` });
+        problems.push({ ...originOf(section, i), column: 'id', value: id, reason: `id is already used by ${before === 'person' ? 'a' : 'an'} ${before}` });
       } else types.set(id, type);
     });
   };

@@ -1,0 +1,2 @@
+export { connectedComponents, type ComponentsResult } from './connected-components.js';
+export { summarizeGraph, type GraphSummary } from './summary.js';

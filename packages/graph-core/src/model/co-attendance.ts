@@ -1,0 +1,70 @@
+/**
+ * Weak ties from shared events. Two people who attended the same event have met, however briefly: a weak tie in
+ * Granovetter's sense (1973) that fades unless renewed by meeting again. Each shared event contributes
+ * `baseStrength · 2^(−days since the event / half-life)`; several shared events combine as 1 − Π(1 − sᵢ), so
+ * meeting again renews and strengthens the tie. Derived, never stored: recomputed from attendance when needed.
+ */
+import type { BridgeworkGraph } from '../graph/bridgework-graph.js';
+import type { Tie } from './schemas.js';
+import { canonicalTie, tieKey } from './schemas.js';
+import { DEFAULT_EVENT_HALF_LIFE_DAYS, combineStrengths, effectiveStrength } from './strength.js';
+
+export interface CoAttendanceOptions {
+  /** The moment strengths are computed for. */
+  now: Date;
+  /** Strength of the tie right after one shared event. */
+  baseStrength?: number;
+  halfLifeDays?: number;
+  /** Ties weaker than this are left out. */
+  minStrength?: number;
+}
+
+export const DEFAULT_CO_ATTENDANCE = { baseStrength: 0.15, halfLifeDays: DEFAULT_EVENT_HALF_LIFE_DAYS, minStrength: 0.01 };
+
+/**
+ * The `met-at-event` ties implied by attendance, one per pair of people who attended at least one event together.
+ * Their `strength` is already the strength at `now` (decay applied): do not decay it again.
+ */
+export function coAttendanceTies(g: BridgeworkGraph, options: CoAttendanceOptions): Tie[] {
+  const base = options.baseStrength ?? DEFAULT_CO_ATTENDANCE.baseStrength;
+  const halfLifeDays = options.halfLifeDays ?? DEFAULT_CO_ATTENDANCE.halfLifeDays;
+  const minStrength = options.minStrength ?? DEFAULT_CO_ATTENDANCE.minStrength;
+  const pairs = new Map<string, { tie: Tie; parts: number[] }>();
+  for (const event of g.events()) {
+    const attendees = g
+      .tiesOf(event.id)
+      .filter((t) => t.kind === 'attended' && t.target === event.id)
+      .map((t) => t.source)
+      .sort();
+    const s = effectiveStrength({ strength: base, lastContact: event.date }, options.now, { halfLifeDays });
+    for (let i = 0; i < attendees.length; i++) {
+      for (let j = i + 1; j < attendees.length; j++) {
+        const tie = canonicalTie({
+          source: attendees[i]!,
+          target: attendees[j]!,
+          kind: 'met-at-event' as const,
+          strength: 0,
+          strengthSource: 'derived' as const,
+          since: event.date,
+          lastContact: event.date,
+          provenance: `event:${event.id}`,
+          attributes: {},
+        });
+        const key = tieKey(tie);
+        const entry = pairs.get(key);
+        if (!entry) pairs.set(key, { tie, parts: [s] });
+        else {
+          entry.parts.push(s);
+          if (event.date > (entry.tie.lastContact ?? '')) entry.tie = { ...entry.tie, lastContact: event.date };
+          if (event.date < (entry.tie.since ?? event.date)) entry.tie = { ...entry.tie, since: event.date };
+        }
+      }
+    }
+  }
+  const out: Tie[] = [];
+  for (const { tie, parts } of pairs.values()) {
+    const strength = combineStrengths(parts);
+    if (strength >= minStrength) out.push({ ...tie, strength, attributes: { events: parts.length } });
+  }
+  return out;
+}
