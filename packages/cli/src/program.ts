@@ -1,0 +1,105 @@
+/**
+ * The command tree. Each command lives in `commands/<name>.ts` and is a thin adapter: parse options, read or write
+ * files, call graph-core and the store, print.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXIT, DEFAULT_DB, processIo, reportError, type Io } from './context.js';
+import { runDemoTown } from './commands/demo-town.js';
+import { runExport, EXPORT_FORMATS } from './commands/export.js';
+import { runImport } from './commands/import.js';
+import { runStart } from './commands/start.js';
+import { runStats } from './commands/stats.js';
+
+const dbOption = () => new Option('--db <path>', 'SQLite database file').default(DEFAULT_DB);
+
+function intOption(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, not ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('bridgework')
+    .description('Bridgework: a relationship-graph engine for relationships-based employability services.')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
+    .exitOverride();
+
+  const wrap =
+    <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+    async (...args: A) => {
+      try {
+        setExit(await fn(...args));
+      } catch (e) {
+        setExit(reportError(io, e));
+      }
+    };
+
+  program
+    .command('start')
+    .description('Open the embedded database (seeding it with the demo town if it is empty) and show what it holds')
+    .addOption(dbOption())
+    .option('--no-seed', 'do not seed an empty database')
+    .action(wrap((opts: { db: string; seed: boolean }) => runStart(io, opts)));
+
+  program
+    .command('import')
+    .description(
+      'Import files into the database in one transaction: all or nothing.\n' +
+        'Recognised: people.csv, organisations.csv, events.csv, ties.csv (by name), *.json (the same shapes),\n' +
+        'edge lists (*.tsv, *.csv, *.txt, *.edges: first two columns are the endpoints), *.gexf, *.graphml.',
+    )
+    .argument('<files...>', 'files to import')
+    .addOption(dbOption())
+    .option('--max-errors <n>', 'problems to list before summarising the rest', intOption('--max-errors', 1), 50)
+    .option('--provenance <text>', 'who recorded these ties (default: import:<file name>)')
+    .action(wrap((files: string[], opts: { db: string; maxErrors: number; provenance?: string }) => runImport(io, files, opts)));
+
+  program
+    .command('export')
+    .description('Export the whole graph: json, csv (a folder of people/organisations/events/ties.csv), gexf (opens in Gephi) or graphml')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption('--out <path>', 'output file (a folder for csv)')
+    .action(wrap((opts: { db: string; format: (typeof EXPORT_FORMATS)[number]; out: string }) => runExport(io, opts)));
+
+  program
+    .command('stats')
+    .description('Counts of people by role, organisations by sector, events by kind, ties by kind, and connected components')
+    .addOption(dbOption())
+    .option('--json', 'print JSON instead of tables')
+    .action(wrap((opts: { db: string; json?: boolean }) => runStats(io, opts)));
+
+  program
+    .command('demo-town')
+    .description('Generate the demo town (a seeded, synthetic local network) as CSV files')
+    .option('--seed <n>', 'random seed', intOption('--seed', 0), 42)
+    .option('--out <dir>', 'output folder', 'fixtures/demo-town')
+    .action(wrap((opts: { seed: number; out: string }) => runDemoTown(io, opts)));
+
+  return program;
+}
+
+/** Run the CLI with `argv` (without node and script) and resolve to the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    return reportError(io, e);
+  }
+  return code;
+}
