@@ -43,7 +43,7 @@ async function importFiles(io: Io, files: string[], opts: ImportOptions): Promis
     if (problems.length > 0) throw new InputError('cli/import', problems);
 
     io.err(`import: writing ${total} records to ${dbPath} in one transaction…`);
-    const bar = io.tty ? new SingleBar({ format: 'import [{bar}] {percentage}% | {value}/{total} records | {eta_value}s left', hideCursor: true }) : null;
+    const bar = io.tty ? new SingleBar({ format: 'import [{bar}] {percentage}% | {value}/{total} records | {eta_formatted} left', hideCursor: true }) : null;
     bar?.start(total, 0);
     let result;
     try {
