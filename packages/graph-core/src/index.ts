@@ -8,6 +8,7 @@ export * from './io/index.js';
 export type * from './store.js';
 export * from './model/co-attendance.js';
 export * from './analysis/index.js';
+export * from './projection/index.js';
 export * from './random/index.js';
 export { generateDemoTown, DEMO_TOWN_DEFAULTS, DEMO_TOWN_SERVICE_ID, DEMO_TOWN_ROLE_SHARES, type DemoTownOptions } from './demo/demo-town.js';
 export { DEMO_TOWN_NAME } from './demo/town.js';

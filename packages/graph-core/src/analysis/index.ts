@@ -1,2 +1,3 @@
 export { connectedComponents, type ComponentsResult } from './connected-components.js';
 export { summarizeGraph, type GraphSummary } from './summary.js';
+export * from './reach/index.js';
