@@ -1,3 +1,4 @@
 export { connectedComponents, type ComponentsResult } from './connected-components.js';
 export { summarizeGraph, type GraphSummary } from './summary.js';
 export * from './reach/index.js';
+export type * from './network-analysis-types.js';

@@ -20,7 +20,7 @@
  */
 import { BridgeworkError } from '../errors.js';
 import type { BridgeworkGraph } from '../graph/bridgework-graph.js';
-import type { NodeType, TieKind } from '../model/schemas.js';
+import type { NodeType, Tie, TieKind } from '../model/schemas.js';
 import { effectiveStrength } from '../model/strength.js';
 
 /**
@@ -376,6 +376,11 @@ export interface ProjectionOptions {
   nodeTypes?: readonly NodeType[];
   /** Drop ties whose (decayed) strength is below this, before merging (default 0: keep all). */
   minStrength?: number;
+  /**
+   * More ties to merge in whose strengths are already as of now, not decayed again — e.g. the `met-at-event` ties
+   * of `coAttendanceTies`. Subject to `kinds`, `nodeTypes` and `minStrength` like the graph's own ties.
+   */
+  extraTies?: readonly Pick<Tie, 'source' | 'target' | 'kind' | 'strength'>[];
 }
 
 /**
@@ -398,7 +403,8 @@ export function projectGraph(g: BridgeworkGraph, options: ProjectionOptions = {}
     index.set(id, ids.length);
     ids.push(id);
   });
-  const size = graph.size;
+  const extra = options.extraTies ?? [];
+  const size = graph.size + extra.length;
   const sources = new Uint32Array(size);
   const targets = new Uint32Array(size);
   const weights = new Float64Array(size);
@@ -416,5 +422,15 @@ export function projectGraph(g: BridgeworkGraph, options: ProjectionOptions = {}
     weights[e] = Math.min(1, Math.max(0, strength));
     e++;
   });
+  for (const tie of extra) {
+    if (kinds && !kinds.has(tie.kind)) continue;
+    const s = index.get(tie.source);
+    const t = index.get(tie.target);
+    if (s === undefined || t === undefined || !(tie.strength >= minStrength)) continue;
+    sources[e] = s;
+    targets[e] = t;
+    weights[e] = Math.min(1, Math.max(0, tie.strength));
+    e++;
+  }
   return buildCompact(sources.subarray(0, e), targets.subarray(0, e), weights.subarray(0, e), ids.length, ids, index, { merge: 'noisy-or' });
 }

@@ -302,6 +302,20 @@ describe('projectGraph', () => {
     expect(c.weight(0, 2)).toBe(0.4);
     expect(() => projectGraph(sample(), { halfLifeDays: 30 })).toThrow(/halfLifeDays needs now/);
   });
+
+  it('merges extra ties as they are, without decaying them again', () => {
+    const now = new Date('2025-01-01T00:00:00Z');
+    const extra = [
+      { source: 'p4', target: 'p3', kind: 'met-at-event' as const, strength: 0.12 },
+      { source: 'p1', target: 'p3', kind: 'met-at-event' as const, strength: 0.5 },
+      { source: 'p1', target: 'nobody', kind: 'met-at-event' as const, strength: 0.5 },
+    ];
+    const c = projectGraph(sample(), { now, halfLifeDays: 90, extraTies: extra });
+    expect(c.m).toBe(4);
+    expect(c.weight(3, 2)).toBe(0.12);
+    expect(c.weight(0, 2)).toBeCloseTo(combineStrengths([0.4, 0.5]), 12);
+    expect(projectGraph(sample(), { extraTies: extra, kinds: ['knows'] }).m).toBe(2);
+  });
 });
 
 describe('adamicAdarScan', () => {
