@@ -12,17 +12,8 @@
  * sorted file. Edge count: C(k+1, 2) + (n − k − 1)·k for k = edgesPerNode (n = 100 000, k = 10: 999 945).
  */
 
-/** mulberry32: a tiny seeded PRNG (Tommy Ettinger's public-domain generator), uniform on [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../packages/graph-core/src/index.js';
+import { mulberry32 } from '../packages/graph-core/src/index.js';
 
 export interface GeneratorOptions {
   n: number;

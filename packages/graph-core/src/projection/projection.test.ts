@@ -4,6 +4,7 @@ import { BridgeworkGraph } from '../graph/bridgework-graph.js';
 import { PersonSchema, OrganisationSchema, TieSchema } from '../model/schemas.js';
 import { combineStrengths, effectiveStrength } from '../model/strength.js';
 import { adamicAdarScan, createTwoHopScratch } from './adamic-adar.js';
+import { mulberry32 } from '../random/index.js';
 import { CompactGraph, compactFromEdgeList, compactFromEdges, projectGraph } from './compact-graph.js';
 import { compactFromEdgeText, parseDecimal, parseEdgeText } from './edge-text.js';
 
@@ -18,18 +19,6 @@ const karateEdges = () => KARATE.split(' ').map((pair) => {
   const [source, target] = pair.split('-') as [string, string];
   return { source, target };
 });
-
-/** Seeded PRNG (mulberry32) for the randomised checks. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rows of a CompactGraph as plain arrays, for readable comparisons. */
 function rows(g: CompactGraph): number[][] {
