@@ -2,3 +2,4 @@ export { connectedComponents, type ComponentsResult } from './connected-componen
 export { summarizeGraph, type GraphSummary } from './summary.js';
 export * from './reach/index.js';
 export type * from './network-analysis-types.js';
+export * from './ego/index.js';
