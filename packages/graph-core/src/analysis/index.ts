@@ -3,3 +3,4 @@ export { summarizeGraph, type GraphSummary } from './summary.js';
 export * from './reach/index.js';
 export type * from './network-analysis-types.js';
 export * from './ego/index.js';
+export * from './roles/index.js';

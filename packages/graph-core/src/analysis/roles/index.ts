@@ -1,0 +1,1 @@
+export { DEFAULT_BROKER_OPTIONS, brokers, isolates, type BrokerOptions } from './brokers.js';
