@@ -4,3 +4,4 @@ export * from './reach/index.js';
 export type * from './network-analysis-types.js';
 export * from './ego/index.js';
 export * from './roles/index.js';
+export * from './layout/index.js';
