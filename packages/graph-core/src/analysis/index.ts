@@ -5,3 +5,6 @@ export type * from './network-analysis-types.js';
 export * from './ego/index.js';
 export * from './roles/index.js';
 export * from './layout/index.js';
+export * from './structural-holes/index.js';
+export * from './structure/index.js';
+export * from './ties/index.js';
