@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, DEFAULT_DB, processIo, reportError, type Io } from './context.js';
+import { DEFAULT_MAP_NODES, parseBetweenness, runAnalyze } from './commands/analyze.js';
 import { runDemoTown } from './commands/demo-town.js';
 import { runExport, EXPORT_FORMATS } from './commands/export.js';
 import { runImport } from './commands/import.js';
@@ -17,6 +18,17 @@ function intOption(name: string, min: number) {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}, not ${JSON.stringify(value)}`);
     return n;
+  };
+}
+
+/** A parser whose errors are usage errors (exit code 2). */
+function asUsage<T>(parse: (value: string) => T) {
+  return (value: string): T => {
+    try {
+      return parse(value);
+    } catch (e) {
+      throw new InvalidArgumentError(e instanceof Error ? e.message.replace(/^cli\/\w+: /, '') : String(e));
+    }
   };
 }
 
@@ -71,6 +83,25 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--json', 'print JSON instead of tables')
     .action(wrap((opts: { db: string; json?: boolean }) => runStats(io, opts)));
+
+  program
+    .command('analyze')
+    .description(
+      'Analyse the network: degree, strength, betweenness, closeness, PageRank, eigenvector, Burt\'s structural holes,\n' +
+        'communities and components; with --db also node types, the community × sector reach table, brokers and isolates.',
+    )
+    .option('--db <path>', 'analyse the database (people and organisations; ties decayed to --now; events as weak ties)')
+    .option('--edges <file>', 'analyse a plain edge list (undirected; duplicate pairs merged, self-loops dropped)')
+    .option('--directed', 'treat the edge list as directed (not supported yet)')
+    .option('--weighted', 'use tie strengths / the weight column (as closeness: path length 1/weight)')
+    .option('--betweenness <mode>', 'exact, or sampled:K for K pivot sources', asUsage(parseBetweenness), 'exact' as const)
+    .option('--seed <n>', 'seed for sampling and community detection', intOption('--seed', 0), 42)
+    .addOption(new Option('--communities <method>', 'community detection').choices(['louvain', 'leiden']).default('louvain'))
+    .option('--now <date>', 'with --db: the date ties are decayed to (default: today)')
+    .requiredOption('--json <out>', 'write the analysis as JSON here')
+    .option('--html <out>', 'also write a self-contained HTML report here')
+    .option('--map-nodes <n>', 'draw at most this many nodes on the report map', intOption('--map-nodes', 10), DEFAULT_MAP_NODES)
+    .action(wrap((opts: Parameters<typeof runAnalyze>[1]) => runAnalyze(io, opts)));
 
   program
     .command('demo-town')

@@ -8,3 +8,7 @@ export * from './layout/index.js';
 export * from './structural-holes/index.js';
 export * from './structure/index.js';
 export * from './ties/index.js';
+export * from './centrality/index.js';
+export * from './communities/index.js';
+export * from './analyze-network.js';
+export * from './analyze-domain.js';

@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REPO_ROOT, runCli, withTempDir } from '../testing/run-cli.js';
+
+const FLORENTINE = join(REPO_ROOT, 'fixtures/classic/nx_florentine_families/edges.tsv');
+const KARATE = join(REPO_ROOT, 'fixtures/classic/nx_karate_club/edges.tsv');
+const DEMO = ['people.csv', 'organisations.csv', 'events.csv', 'ties.csv'].map((f) => join(REPO_ROOT, 'fixtures/demo-town', f));
+
+interface RefNode { id: string; [k: string]: number | string | null }
+const reference = async (kind: string, network: string) =>
+  JSON.parse(await readFile(join(REPO_ROOT, 'fixtures/reference', kind, `${network}.json`), 'utf8')) as { nodes: RefNode[] };
+
+describe('bridgework analyze', () => {
+  it('analyses an edge list and agrees with NetworkX on every node', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'florentine.json');
+      const r = await runCli(['analyze', '--edges', FLORENTINE, '--json', out]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const a = JSON.parse(await readFile(out, 'utf8'));
+      expect(a.graph).toMatchObject({ nodes: 15, edges: 20, components: 1 });
+      expect(a.graph.communities).toBeGreaterThan(1);
+      const top = Object.entries(a.nodes as Record<string, { betweenness: number }>).sort((x, y) => y[1].betweenness - x[1].betweenness)[0]!;
+      expect(top[0]).toBe('Medici');
+      const central = await reference('centrality', 'nx_florentine_families');
+      const holes = await reference('structural-holes', 'nx_florentine_families');
+      for (const ref of central.nodes) {
+        const got = a.nodes[ref.id];
+        expect(got.degree).toBe(ref.degree);
+        expect(got.betweenness).toBeCloseTo(ref.betweenness as number, 9);
+        expect(got.closeness).toBeCloseTo(ref.closeness as number, 9);
+        expect(got.pagerank).toBeCloseTo(ref.pagerank as number, 6);
+        expect(got.eigenvector).toBeCloseTo(ref.eigenvector as number, 6);
+      }
+      for (const ref of holes.nodes) {
+        expect(a.nodes[ref.id].constraint).toBeCloseTo(ref.constraint as number, 9);
+        expect(a.nodes[ref.id].effectiveSize).toBeCloseTo(ref.effective_size as number, 9);
+      }
+    });
+  });
+
+  it('uses the weight column with --weighted and can sample betweenness', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'karate.json');
+      const r = await runCli(['analyze', '--edges', KARATE, '--weighted', '--betweenness', 'sampled:34', '--json', out]);
+      expect(r.code).toBe(0);
+      const a = JSON.parse(await readFile(out, 'utf8'));
+      expect(a.parameters).toMatchObject({ weighted: true, betweenness: { sampled: 34 }, seed: 42 });
+      const central = await reference('centrality', 'nx_karate_club');
+      // K = n pivots is every source: the exact weighted values.
+      for (const ref of central.nodes) expect(a.nodes[ref.id].betweenness).toBeCloseTo(ref.betweenness_weighted as number, 9);
+      expect(a.nodes['0'].strength).toBe(central.nodes.find((n) => n.id === '0')!.strength);
+    });
+  });
+
+  it('analyses the database with sector reach, brokers, isolates and a self-contained HTML report', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'town.db');
+      expect((await runCli(['import', '--db', db, ...DEMO])).code).toBe(0);
+      const json = join(dir, 'town.json');
+      const html = join(dir, 'town.html');
+      const r = await runCli(['analyze', '--db', db, '--now', '2026-11-01', '--json', json, '--html', html]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const a = JSON.parse(await readFile(json, 'utf8'));
+      const people = (await readFile(DEMO[0]!, 'utf8')).trim().split('\n').length - 1;
+      const orgs = (await readFile(DEMO[1]!, 'utf8')).trim().split('\n').length - 1;
+      expect(a.graph.nodes).toBe(people + orgs); // events become weak ties between attendees
+      expect(a.parameters.now).toBe('2026-11-01T00:00:00.000Z');
+      expect(Object.values(a.info as Record<string, { type: string }>).filter((i) => i.type === 'person')).toHaveLength(people);
+      const reachPeople = a.sectorReach.rows.reduce((s: number, row: { people: number }) => s + row.people, 0);
+      expect(reachPeople).toBe(people);
+      expect(a.sectorReach.sectors.map((s: { letter: string }) => s.letter)).toContain('I');
+      expect(a.brokers.length).toBeGreaterThan(0);
+      for (const b of a.brokers) expect(a.info[b.id].type).toBe('person');
+      const page = await readFile(html, 'utf8');
+      expect(page).toContain('Sector reach');
+      expect(page).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    });
+  });
+
+  it('refuses unclear requests with a usage error', async () => {
+    const both = await runCli(['analyze', '--edges', FLORENTINE, '--db', 'x.db', '--json', 'x.json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('exactly one of --db PATH or --edges FILE');
+    const mode = await runCli(['analyze', '--edges', FLORENTINE, '--betweenness', 'approx', '--json', 'x.json']);
+    expect(mode.code).toBe(2);
+    expect(mode.stderr).toContain('--betweenness must be exact or sampled:K');
+  });
+});

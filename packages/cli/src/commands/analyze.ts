@@ -1,0 +1,162 @@
+/**
+ * `bridgework analyze`: the whole-network analysis of the database or of a plain edge list, as JSON and, on request,
+ * a self-contained HTML report (map, distributions, sector reach heatmap, sortable tables).
+ */
+import { readFile } from 'node:fs/promises';
+import { SingleBar } from 'cli-progress';
+import {
+  BridgeworkError,
+  analyzeDomain,
+  analyzeNetwork,
+  compactFromEdgeText,
+  forceAtlas2Layout,
+  inducedEdges,
+  networkAnalysisJson,
+  readEdgeList,
+  type AnalysisStage,
+  type BetweennessMode,
+  type CompactGraph,
+  type NetworkAnalysis,
+  type NetworkMeasures,
+} from '@bridgework/graph-core';
+import { EXIT, userPath, type Io } from '../context.js';
+import { writeFileAtomic } from '../files.js';
+import { renderHtmlReport } from '../report/html-report.js';
+import { withStore } from '../store.js';
+
+export interface AnalyzeOptions {
+  db?: string;
+  edges?: string;
+  directed?: boolean;
+  weighted?: boolean;
+  betweenness: BetweennessMode;
+  seed: number;
+  communities: 'louvain' | 'leiden';
+  now?: string;
+  json: string;
+  html?: string;
+  mapNodes: number;
+}
+
+/** Nodes drawn on the report's map at most: the most central ones when the graph is larger. */
+export const DEFAULT_MAP_NODES = 2000;
+
+/** `exact` or `sampled:K`. */
+export function parseBetweenness(text: string): BetweennessMode {
+  if (text === 'exact') return 'exact';
+  const m = /^sampled:(\d+)$/.exec(text);
+  if (m && Number(m[1]) >= 1) return { sampled: Number(m[1]) };
+  throw new BridgeworkError('validation', `cli/analyze: --betweenness must be exact or sampled:K with K ≥ 1, not ${JSON.stringify(text)}`);
+}
+
+export async function runAnalyze(io: Io, opts: AnalyzeOptions): Promise<number> {
+  if (!opts.db === !opts.edges) {
+    io.err('error: give exactly one of --db PATH or --edges FILE');
+    return EXIT.usage;
+  }
+  if (opts.directed) {
+    io.err('error: --directed is not supported yet: the analysis treats every tie as undirected (drop --directed to analyse the edge list as undirected)');
+    return EXIT.usage;
+  }
+  const { betweenness } = opts;
+  const progress = stageProgress(io);
+  const common = { weighted: opts.weighted ?? false, betweenness, seed: opts.seed, communities: opts.communities, onStage: progress.stage };
+  let measures: NetworkMeasures;
+  let json: NetworkAnalysis;
+  let source: string;
+  try {
+    if (opts.edges) {
+      const path = userPath(opts.edges);
+      const text = await readFile(path, 'utf8');
+      const g = loadEdgeList(text, opts.edges, common.weighted);
+      measures = analyzeNetwork(g, common);
+      json = networkAnalysisJson(measures);
+      source = opts.edges;
+    } else {
+      const now = opts.now ? parseNow(opts.now) : new Date();
+      const domain = await withStore(opts.db!, (store) => store.loadGraph());
+      ({ measures, json } = analyzeDomain(domain, { ...common, now }));
+      source = opts.db!;
+    }
+  } finally {
+    progress.stop();
+  }
+  for (const w of measures.warnings) io.err(`warning: ${w}`);
+
+  await writeFileAtomic(userPath(opts.json), JSON.stringify(json, null, 1));
+  io.out(
+    `Analysed ${json.graph.nodes} nodes, ${json.graph.edges} ties: ${json.graph.components} components, ` +
+      `${json.graph.communities} communities (modularity ${json.graph.modularity.toFixed(3)}). JSON: ${opts.json}`,
+  );
+  if (opts.html) {
+    const drawing = layout(measures, opts.mapNodes, opts.seed);
+    const html = renderHtmlReport(json, drawing, { title: `Network analysis of ${source}`, generatedAt: new Date().toISOString() });
+    await writeFileAtomic(userPath(opts.html), html);
+    io.out(`Report: ${opts.html}${drawing.ids.length < measures.graph.n ? ` (map of the ${drawing.ids.length} nodes with the highest betweenness and degree)` : ''}`);
+  }
+  return EXIT.ok;
+}
+
+function parseNow(text: string): Date {
+  const d = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
+  if (Number.isNaN(d.getTime())) throw new BridgeworkError('validation', `cli/analyze: --now must be a date (YYYY-MM-DD) or an ISO timestamp, not ${JSON.stringify(text)}`);
+  return d;
+}
+
+/**
+ * An edge list as an undirected CompactGraph: duplicate pairs merged (the largest weight), self-loops dropped. The
+ * header row and the weight column are recognised as by `import` (see docs/import-export.md), from the first lines.
+ */
+export function loadEdgeList(text: string, file: string, weighted: boolean): CompactGraph {
+  const sample = text.slice(0, 200_000);
+  const head = readEdgeList(sample.slice(0, Math.max(0, sample.lastIndexOf('\n'))) || sample, { file });
+  const weightColumn = head.weightColumn === undefined ? -1 : head.columns.indexOf(head.weightColumn);
+  if (weighted && weightColumn < 0) {
+    throw new BridgeworkError('validation', `cli/analyze: --weighted, but ${file} has no weight column (columns: ${head.columns.join(', ')})`);
+  }
+  const delimiter = head.delimiter === 'whitespace' ? 'whitespace' : head.delimiter;
+  return compactFromEdgeText(text, {
+    header: head.hasHeader,
+    delimiter,
+    ...(weighted ? { weightColumn } : {}),
+  });
+}
+
+/** Lay out (at most `limit` nodes: the top by betweenness, then degree) for the report's map. */
+function layout(m: NetworkMeasures, limit: number, seed: number) {
+  const g = m.graph;
+  let nodes = Array.from({ length: g.n }, (_, i) => i);
+  if (g.n > limit) {
+    nodes.sort((a, b) => m.betweenness[b]! - m.betweenness[a]! || m.degree[b]! - m.degree[a]! || a - b);
+    nodes = nodes.slice(0, limit).sort((a, b) => a - b);
+  }
+  const xy = forceAtlas2Layout(g, { nodes, seed });
+  const x = new Float64Array(nodes.length);
+  const y = new Float64Array(nodes.length);
+  for (let k = 0; k < nodes.length; k++) {
+    x[k] = xy[2 * k]!;
+    y[k] = xy[2 * k + 1]!;
+  }
+  return { ids: nodes.map((i) => g.ids[i]!), x, y, edges: inducedEdges(g, nodes) };
+}
+
+/** A progress bar over the analysis stages when stderr is a terminal; silent otherwise. */
+function stageProgress(io: Io) {
+  if (!io.tty) return { stage: undefined, stop: () => {} };
+  const bar = new SingleBar({ format: 'analyze [{bar}] {value}/{total} {stage}', hideCursor: true });
+  let started = false;
+  return {
+    stage: (stage: AnalysisStage, index: number, total: number) => {
+      if (!started) {
+        bar.start(total, index, { stage });
+        started = true;
+      } else bar.update(index, { stage });
+    },
+    stop: () => {
+      if (started) {
+        bar.update(bar.getTotal(), { stage: 'done' });
+        bar.stop();
+      }
+    },
+  };
+}

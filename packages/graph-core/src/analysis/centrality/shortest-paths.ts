@@ -1,0 +1,290 @@
+/**
+ * Single-source shortest paths for the path-based centralities (betweenness, closeness): breadth-first search for
+ * unweighted graphs and Dijkstra's algorithm (Dijkstra 1959, "A note on two problems in connexion with graphs",
+ * Numer. Math. 1:269) with an indexed binary heap for weighted ones, both counting shortest paths as in Brandes
+ * (2001, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25:163, Algorithm 1).
+ *
+ * Internal to the centrality folder (not re-exported). Everything runs over typed arrays held in a `PathScratch`
+ * that is allocated once per call of a centrality and reset between sources by touching only the nodes the last
+ * search reached, so a search allocates nothing.
+ *
+ * The unweighted search is level-synchronous and counts paths by "pull" with no per-edge branch: while level L is
+ * expanded, node v of level L sums a published σ over all its neighbours — only those of level L − 1 have one
+ * published (level L's own σ are published when the level is complete, level L + 1 has none yet, and no neighbour of
+ * v lies further than one level away). Branch mispredictions on "is this neighbour a predecessor?" otherwise cost
+ * more than the memory traffic; betweenness accumulates dependencies the same way, level by level.
+ *
+ * Edge lengths: the weights of a CompactGraph are tie strengths (closeness), so a weighted search walks an edge of
+ * weight w at length 1/w; an edge of weight 0 has infinite length and is never walked.
+ *
+ * Equal paths follow NetworkX (`_single_source_dijkstra_path_basic`, networkx 2.8): lengths are summed along the
+ * path in floating point, d(w) = min over v of fl(d(v) + len(v, w)), and v is a predecessor of w exactly when
+ * fl(d(v) + len(v, w)) === d(w) — compared exactly, with no epsilon — so path counts, and hence betweenness, agree
+ * with NetworkX's to rounding of the final sums. (We also require d(v) < d(w), which differs from NetworkX only
+ * when a length is absorbed by rounding, len < ulp(d)/2, where NetworkX's counts are ill-defined.)
+ */
+import type { CompactGraph } from '../../projection/compact-graph.js';
+
+/** Heap position of a node that has been settled (its distance is final). */
+const SETTLED = -2;
+/** Heap position of a node not yet seen. */
+const UNSEEN = -1;
+
+/** Work space for single-source searches over graphs of `n` nodes (about 70 bytes a node). */
+export interface PathScratch {
+  readonly n: number;
+  /** Reached nodes in order of non-decreasing distance (BFS: by level; Dijkstra: settle order); also the BFS queue. */
+  readonly order: Int32Array;
+  /** BFS levels: level l is `order[bounds[l] … bounds[l + 1])`. */
+  readonly bounds: Int32Array;
+  /** BFS visited marks (1 = reached). */
+  readonly seen: Uint8Array;
+  /** Dijkstra distances, +∞ when unreached. */
+  readonly dist: Float64Array;
+  /** Number of shortest paths from the source (meaningful for reached nodes only). */
+  readonly sigma: Float64Array;
+  /** BFS: σ published level by level (0 until published); free for the accumulation afterwards. */
+  readonly shared: Float64Array;
+  /** Brandes accumulation: (1 + δ(v)) / σ(v) once published, 0 otherwise. */
+  readonly coef: Float64Array;
+  /** Dijkstra's binary heap: node indices, and their keys alongside (no indirection when sifting). */
+  readonly heap: Int32Array;
+  readonly keys: Float64Array;
+  /** Position of each node in `heap`, or UNSEEN / SETTLED. */
+  readonly pos: Int32Array;
+}
+
+/** A fresh scratch in its reset state. */
+export function createPathScratch(n: number): PathScratch {
+  return {
+    n,
+    order: new Int32Array(n),
+    bounds: new Int32Array(n + 2),
+    seen: new Uint8Array(n),
+    dist: new Float64Array(n).fill(Infinity),
+    sigma: new Float64Array(n),
+    shared: new Float64Array(n),
+    coef: new Float64Array(n),
+    heap: new Int32Array(n),
+    keys: new Float64Array(n),
+    pos: new Int32Array(n).fill(UNSEEN),
+  };
+}
+
+/** Edge lengths 1/w aligned with `g.weights` (a weight of 0 gives +∞: the edge is never walked). */
+export function edgeLengths(g: CompactGraph): Float64Array {
+  const { weights } = g;
+  const lengths = new Float64Array(weights.length);
+  for (let p = 0; p < weights.length; p++) lengths[p] = 1 / weights[p]!;
+  return lengths;
+}
+
+/** Undo the last search: reset the `reached` nodes at the front of `order`. */
+export function resetScratch(sc: PathScratch, reached: number): void {
+  const { order, seen, dist, shared, coef, pos } = sc;
+  for (let k = 0; k < reached; k++) {
+    const v = order[k]!;
+    seen[v] = 0;
+    dist[v] = Infinity;
+    shared[v] = 0;
+    coef[v] = 0;
+    pos[v] = UNSEEN;
+  }
+}
+
+/**
+ * Breadth-first search from `s` filling `order` and `bounds` (no path counts: closeness). Returns the number of
+ * levels L; level 0 is s alone and `bounds[L]` nodes were reached. The scratch must be in its reset state.
+ */
+export function bfsLevels(g: CompactGraph, s: number, sc: PathScratch): number {
+  const { offsets, neighbours } = g;
+  const { order, bounds, seen } = sc;
+  seen[s] = 1;
+  order[0] = s;
+  bounds[0] = 0;
+  let levels = 0;
+  let start = 0;
+  let end = 1;
+  let tail = 1;
+  while (start < end) {
+    for (let k = start; k < end; k++) {
+      const v = order[k]!;
+      for (let p = offsets[v]!, stop = offsets[v + 1]!; p < stop; p++) {
+        const w = neighbours[p]!;
+        if (seen[w] === 0) {
+          seen[w] = 1;
+          order[tail++] = w;
+        }
+      }
+    }
+    bounds[++levels] = end;
+    start = end;
+    end = tail;
+  }
+  return levels;
+}
+
+/**
+ * Breadth-first search from `s` counting shortest paths: fills `order`, `bounds` and `sigma` (and leaves every
+ * reached node's σ published in `shared`). Returns the number of levels L; `bounds[L]` nodes were reached. The
+ * scratch must be in its reset state.
+ */
+export function bfsPaths(g: CompactGraph, s: number, sc: PathScratch): number {
+  const { offsets, neighbours } = g;
+  const { order, bounds, seen, sigma, shared } = sc;
+  seen[s] = 1;
+  order[0] = s;
+  bounds[0] = 0;
+  sigma[s] = 1;
+  shared[s] = 1;
+  let levels = 0;
+  let start = 0;
+  let end = 1;
+  let tail = 1;
+  // Level 0: discover only (σ(s) = 1 is set).
+  for (let p = offsets[s]!, stop = offsets[s + 1]!; p < stop; p++) {
+    const w = neighbours[p]!;
+    if (seen[w] === 0) {
+      seen[w] = 1;
+      order[tail++] = w;
+    }
+  }
+  bounds[++levels] = end;
+  start = end;
+  end = tail;
+  while (start < end) {
+    for (let k = start; k < end; k++) {
+      const v = order[k]!;
+      // σ(v) = Σ of published σ over all neighbours (only level L − 1 has any); two sums break the add chain.
+      let a0 = 0;
+      let a1 = 0;
+      let p = offsets[v]!;
+      const stop = offsets[v + 1]!;
+      for (; p + 1 < stop; p += 2) {
+        const w0 = neighbours[p]!;
+        const w1 = neighbours[p + 1]!;
+        a0 += shared[w0]!;
+        a1 += shared[w1]!;
+        if (seen[w0] === 0) {
+          seen[w0] = 1;
+          order[tail++] = w0;
+        }
+        if (seen[w1] === 0) {
+          seen[w1] = 1;
+          order[tail++] = w1;
+        }
+      }
+      if (p < stop) {
+        const w = neighbours[p]!;
+        a0 += shared[w]!;
+        if (seen[w] === 0) {
+          seen[w] = 1;
+          order[tail++] = w;
+        }
+      }
+      sigma[v] = a0 + a1;
+    }
+    // Publish level L's σ for level L + 1.
+    for (let k = start; k < end; k++) {
+      const v = order[k]!;
+      shared[v] = sigma[v]!;
+    }
+    bounds[++levels] = end;
+    start = end;
+    end = tail;
+  }
+  return levels;
+}
+
+/**
+ * Dijkstra from `s` with edge lengths `lengths` (from `edgeLengths`), filling `order` (settle order), `dist` and
+ * `sigma` with NetworkX's exact equal-path rule (see the header). Returns the number of nodes reached. The scratch
+ * must be in its reset state.
+ */
+export function dijkstraPaths(g: CompactGraph, s: number, lengths: Float64Array, sc: PathScratch): number {
+  const { offsets, neighbours } = g;
+  const { order, dist, sigma, heap, keys, pos } = sc;
+  dist[s] = 0;
+  sigma[s] = 1;
+  heap[0] = s;
+  keys[0] = 0;
+  pos[s] = 0;
+  let size = 1;
+  let settled = 0;
+  while (size > 0) {
+    // Pop the minimum.
+    const v: number = heap[0]!;
+    pos[v] = SETTLED;
+    order[settled++] = v;
+    size--;
+    if (size > 0) siftDown(heap, keys, pos, size, heap[size]!, keys[size]!);
+    const dv = dist[v]!;
+    const sv = sigma[v]!;
+    for (let p: number = offsets[v]!, stop: number = offsets[v + 1]!; p < stop; p++) {
+      const w = neighbours[p]!;
+      const nd = dv + lengths[p]!;
+      const dw = dist[w]!;
+      if (nd < dw) {
+        // A strictly shorter path (settled nodes never qualify: their distance is ≤ dv ≤ nd).
+        dist[w] = nd;
+        sigma[w] = sv;
+        const at = pos[w]!;
+        if (at === UNSEEN) {
+          siftUp(heap, keys, pos, size, w, nd);
+          size++;
+        } else {
+          siftUp(heap, keys, pos, at, w, nd);
+        }
+      } else if (nd === dw && pos[w]! >= 0) {
+        // An equal path to a node still in the heap (never to an unseen node: dw would be +∞ and len +∞).
+        sigma[w]! += sv;
+      }
+    }
+  }
+  return settled;
+}
+
+/** Move node `x` with key `key` up from hole `at` (a new leaf when at === size) to its place. */
+function siftUp(heap: Int32Array, keys: Float64Array, pos: Int32Array, at: number, x: number, key: number): void {
+  let i = at;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const pk = keys[parent]!;
+    if (pk <= key) break;
+    const y = heap[parent]!;
+    heap[i] = y;
+    keys[i] = pk;
+    pos[y] = i;
+    i = parent;
+  }
+  heap[i] = x;
+  keys[i] = key;
+  pos[x] = i;
+}
+
+/** Put node `x` with key `key` into the hole at the root of a heap of `size` nodes, moving it down to its place. */
+function siftDown(heap: Int32Array, keys: Float64Array, pos: Int32Array, size: number, x: number, key: number): void {
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= size) break;
+    let ck = keys[child]!;
+    const right = child + 1;
+    if (right < size) {
+      const rk = keys[right]!;
+      if (rk < ck) {
+        child = right;
+        ck = rk;
+      }
+    }
+    if (key <= ck) break;
+    const y = heap[child]!;
+    heap[i] = y;
+    keys[i] = ck;
+    pos[y] = i;
+    i = child;
+  }
+  heap[i] = x;
+  keys[i] = key;
+  pos[x] = i;
+}
