@@ -23,7 +23,7 @@ const rows = async (file: string) => (await readFile(file, 'utf8')).trim().split
 
 describe('bridgework command line', () => {
   it('prints help for every command and exits 0', async () => {
-    for (const cmd of ['start', 'import', 'export', 'stats', 'analyze', 'demo-town']) {
+    for (const cmd of ['start', 'import', 'export', 'stats', 'analyze', 'ego', 'demo-town']) {
       const r = await runCli([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: bridgework ${cmd}`);

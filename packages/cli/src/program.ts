@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { EXIT, DEFAULT_DB, processIo, reportError, type Io } from './context.js';
 import { DEFAULT_MAP_NODES, parseBetweenness, runAnalyze } from './commands/analyze.js';
 import { runDemoTown } from './commands/demo-town.js';
+import { runEgo } from './commands/ego.js';
 import { runExport, EXPORT_FORMATS } from './commands/export.js';
 import { runImport } from './commands/import.js';
 import { runStart } from './commands/start.js';
@@ -102,6 +103,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--html <out>', 'also write a self-contained HTML report here')
     .option('--map-nodes <n>', 'draw at most this many nodes on the report map', intOption('--map-nodes', 10), DEFAULT_MAP_NODES)
     .action(wrap((opts: Parameters<typeof runAnalyze>[1]) => runAnalyze(io, opts)));
+
+  program
+    .command('ego')
+    .description(
+      "One person's network (ties weighted by their strength, decayed to --now): size, density, Burt's effective size\n" +
+        'and constraint, sectors and communities within two steps, and the steps to the nearest organisation of each sector',
+    )
+    .argument('<person-id>', 'the person')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .option('--now <date>', 'the date ties are decayed to (default: today)')
+    .option('--seed <n>', 'seed for community detection', intOption('--seed', 0), 42)
+    .action(wrap((id: string, opts: Parameters<typeof runEgo>[2]) => runEgo(io, id, opts)));
 
   program
     .command('demo-town')
