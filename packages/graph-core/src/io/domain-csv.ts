@@ -29,16 +29,7 @@
  */
 import type { InputProblem } from '../errors.js';
 import { SIC_SECTION_LETTERS } from '../model/sectors.js';
-import {
-  EventSchema,
-  OrganisationSchema,
-  PersonSchema,
-  TIE_KINDS,
-  TieSchema,
-  tieKey,
-  type Consent,
-  type TieKind,
-} from '../model/schemas.js';
+import { TIE_KINDS, tieKey, type Consent, type TieKind } from '../model/schemas.js';
 import { deriveStrength, type StrengthInputs } from '../model/strength.js';
 import {
   BOOLEAN_WORDS,
@@ -50,7 +41,7 @@ import {
   valueAtPath,
 } from './cell-values.js';
 import { readCsv, type Delimiter } from './csv.js';
-import { emptyParsedInput, type ParsedInput } from './parsed-input.js';
+import { SECTION_SCHEMAS, emptyParsedInput, type ParsedInput } from './parsed-input.js';
 
 /** The four domain CSV files. */
 export type DomainCsvKind = 'people' | 'organisations' | 'events' | 'ties';
@@ -327,13 +318,6 @@ function columnForPath(
   return FIELD_COLUMNS[kind][first] ?? first;
 }
 
-const SCHEMAS = {
-  people: PersonSchema,
-  organisations: OrganisationSchema,
-  events: EventSchema,
-  ties: TieSchema,
-} as const;
-
 /**
  * Parse one domain CSV file. Never throws on bad input: everything wrong is in `problems`, and `data` holds the rows
  * that are valid on their own (references between records are checked later, see `referenceProblems`).
@@ -429,7 +413,7 @@ export function parseDomainCsv(kind: DomainCsvKind, text: string, options: Domai
           : kind === 'events'
             ? eventInput(ctx)
             : tieInput(ctx, attributeColumns);
-    const result = SCHEMAS[kind].safeParse(input);
+    const result = SECTION_SCHEMAS[kind].safeParse(input);
     if (!result.success) {
       ctx.problems.push(
         ...issuesToProblems(result.error.issues, {

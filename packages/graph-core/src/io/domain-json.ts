@@ -9,22 +9,13 @@
  * found with a position scanner over the text; invalid JSON gives one problem at the line and column of the syntax
  * error. Duplicates within the file (an id, or a tie key) are reported at the later element, which is dropped.
  */
-import type { z } from 'zod';
 import type { InputProblem } from '../errors.js';
 import type { Section } from '../model/references.js';
-import {
-  EventSchema,
-  OrganisationSchema,
-  PersonSchema,
-  TIE_KINDS,
-  TieSchema,
-  tieKey,
-  type TieKind,
-} from '../model/schemas.js';
+import { TIE_KINDS, tieKey, type TieKind } from '../model/schemas.js';
 import { issuesToProblems, valueAtPath } from './cell-values.js';
 import { stripBom } from './csv.js';
 import { LineIndex, joinJsonPath, scanJson } from './json-scan.js';
-import { SECTIONS, emptyParsedInput, type ParsedInput } from './parsed-input.js';
+import { SECTIONS, SECTION_SCHEMAS, emptyParsedInput, type ParsedInput } from './parsed-input.js';
 
 /** Options of `parseDomainJson`. */
 export interface DomainJsonOptions {
@@ -33,13 +24,6 @@ export interface DomainJsonOptions {
   /** Who or what recorded the data: fills a tie's missing `provenance`. */
   provenance?: string;
 }
-
-const SCHEMAS: Record<Section, z.ZodType> = {
-  people: PersonSchema,
-  organisations: OrganisationSchema,
-  events: EventSchema,
-  ties: TieSchema,
-};
 
 const RECORD_NOUN: Record<Section, string> = {
   people: 'person',
@@ -135,7 +119,7 @@ export function parseDomainJson(text: string, options: DomainJsonOptions = {}): 
         return offset === undefined ? undefined : lines.at(offset).line;
       };
       const input = section === 'ties' ? completeTie(raw, options.provenance) : raw;
-      const result = SCHEMAS[section].safeParse(input);
+      const result = SECTION_SCHEMAS[section].safeParse(input);
       if (!result.success) {
         out.problems.push(
           ...issuesToProblems(result.error.issues, {

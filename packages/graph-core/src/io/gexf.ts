@@ -20,24 +20,25 @@ import {
   NODE_FIELDS,
   flattenNodes,
   flattenTies,
-  recordsFromFlat,
   type FlatEdgeIn,
   type FlatNodeIn,
   type FlatValues,
 } from './flat-records.js';
-import { emptyParsedInput, type ParsedInput } from './parsed-input.js';
+import type { ParsedInput } from './parsed-input.js';
+import { childrenNamed, escapeXmlAttribute as attr, escapeXmlText, XSI_NAMESPACE as XSI, type XmlElement } from './xml.js';
 import {
-  childrenNamed,
-  descendants,
-  escapeXmlAttribute as attr,
-  escapeXmlText,
-  parseXml,
-  type XmlElement,
-} from './xml.js';
+  attributeDecl,
+  declaredValues,
+  openXmlGraph,
+  recordsFromXmlGraph,
+  type AttributeDecl,
+  type XmlGraphElements,
+  type XmlGraphFormat,
+} from './xml-graph.js';
 
 /** The XML namespace of GEXF 1.3. */
 export const GEXF_NAMESPACE = 'http://gexf.net/1.3';
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const GEXF: XmlGraphFormat = { name: 'GEXF', root: 'gexf', graphOf: (root) => childrenNamed(root, 'graph')[0] };
 
 /** Options of `toGexf`. */
 export interface GexfWriteOptions {
@@ -96,58 +97,29 @@ export function toGexf(data: GraphData, options: GexfWriteOptions = {}): string 
   return `${lines.join('\n')}\n`;
 }
 
-interface Declaration {
-  title: string;
-  type: string;
-  default?: string;
-}
-
-function declarations(graph: XmlElement): Record<'node' | 'edge', Map<string, Declaration>> {
-  const out = { node: new Map<string, Declaration>(), edge: new Map<string, Declaration>() };
+function declarations(graph: XmlElement): Record<'node' | 'edge', Map<string, AttributeDecl>> {
+  const out = { node: new Map<string, AttributeDecl>(), edge: new Map<string, AttributeDecl>() };
   for (const block of childrenNamed(graph, 'attributes')) {
     const cls = (block.attributes.class ?? 'node').toLowerCase() === 'edge' ? 'edge' : 'node';
     for (const a of childrenNamed(block, 'attribute')) {
       const id = a.attributes.id;
-      if (id === undefined) continue;
-      const decl: Declaration = {
-        title: a.attributes.title || id,
-        type: (a.attributes.type ?? 'string').toLowerCase(),
-      };
-      const def = childrenNamed(a, 'default')[0];
-      if (def) decl.default = def.text;
-      out[cls].set(id, decl);
+      if (id !== undefined) out[cls].set(id, attributeDecl(a, id, a.attributes.title, a.attributes.type));
     }
   }
   return out;
 }
 
-function readValues(
-  el: XmlElement,
-  decls: Map<string, Declaration>,
-  lowerCaseNames: boolean,
-): { values: Record<string, string>; types: Record<string, string> } {
-  const values: Record<string, string> = {};
-  const types: Record<string, string> = {};
-  const name = (s: string) => (lowerCaseNames ? s.toLowerCase() : s);
+/** The `[attribute id, value]` entries of an element's `<attvalues>`. */
+function attvalueEntries(el: XmlElement): [string, string][] {
+  const entries: [string, string][] = [];
   for (const block of childrenNamed(el, 'attvalues')) {
     for (const av of childrenNamed(block, 'attvalue')) {
-      const key = av.attributes.for ?? av.attributes.id;
+      const id = av.attributes.for ?? av.attributes.id;
       const value = av.attributes.value;
-      if (key === undefined || value === undefined) continue;
-      const decl = decls.get(key);
-      const n = name(decl?.title ?? key);
-      values[n] = value;
-      if (decl) types[n] = decl.type;
+      if (id !== undefined && value !== undefined) entries.push([id, value]);
     }
   }
-  for (const decl of decls.values()) {
-    const n = name(decl.title);
-    if (decl.default !== undefined && values[n] === undefined) {
-      values[n] = decl.default;
-      types[n] = decl.type;
-    }
-  }
-  return { values, types };
+  return entries;
 }
 
 /** Options of `parseGexf`. */
@@ -161,52 +133,24 @@ export interface GexfReadOptions {
 /** Read a GEXF document (ours or another tool's) into domain records. Never throws on bad input. */
 export function parseGexf(text: string, options: GexfReadOptions = {}): ParsedInput {
   const file = options.file ?? 'graph.gexf';
-  const xml = parseXml(text, file);
-  const fail = (line: number, reason: string): ParsedInput => {
-    const out = emptyParsedInput();
-    out.problems.push(...xml.problems, ...(reason ? [{ file, line, reason }] : []));
-    return out;
+  const doc = openXmlGraph(text, file, GEXF);
+  if ('failed' in doc) return doc.failed;
+  const decls = declarations(doc.graph);
+  const read: XmlGraphElements = {
+    node: (el, id) => {
+      const { values, types } = declaredValues(attvalueEntries(el), decls.node, true);
+      const node: FlatNodeIn = { id, values, types, line: el.line };
+      if (el.attributes.label !== undefined) node.label = el.attributes.label;
+      return node;
+    },
+    edge: (el, source, target) => {
+      const { values, types } = declaredValues(attvalueEntries(el), decls.edge, false);
+      const edge: FlatEdgeIn = { source, target, values, types, line: el.line };
+      if (el.attributes.kind !== undefined) edge.kind = el.attributes.kind;
+      if (el.attributes.label !== undefined) edge.label = el.attributes.label;
+      if (el.attributes.weight !== undefined) edge.weight = el.attributes.weight;
+      return edge;
+    },
   };
-  if (!xml.root) return fail(1, '');
-  if (xml.root.name !== 'gexf')
-    return fail(xml.root.line, `not a GEXF document: the root element is <${xml.root.name}>, expected <gexf>`);
-  const graph = childrenNamed(xml.root, 'graph')[0];
-  if (!graph) return fail(xml.root.line, 'the GEXF document has no <graph> element');
-  const decls = declarations(graph);
-
-  const nodes: FlatNodeIn[] = [];
-  const edges: FlatEdgeIn[] = [];
-  const missing: ParsedInput['problems'] = [];
-  for (const el of descendants(graph, 'node')) {
-    const id = el.attributes.id;
-    if (id === undefined) {
-      missing.push({ file, line: el.line, column: 'id', reason: 'a node needs an id' });
-      continue;
-    }
-    const { values, types } = readValues(el, decls.node, true);
-    const node: FlatNodeIn = { id, values, types, line: el.line };
-    if (el.attributes.label !== undefined) node.label = el.attributes.label;
-    nodes.push(node);
-  }
-  for (const el of descendants(graph, 'edge')) {
-    const { source, target } = el.attributes;
-    if (source === undefined || target === undefined) {
-      missing.push({
-        file,
-        line: el.line,
-        column: source === undefined ? 'source' : 'target',
-        reason: 'an edge needs a source and a target',
-      });
-      continue;
-    }
-    const { values, types } = readValues(el, decls.edge, false);
-    const edge: FlatEdgeIn = { source, target, values, types, line: el.line };
-    if (el.attributes.kind !== undefined) edge.kind = el.attributes.kind;
-    if (el.attributes.label !== undefined) edge.label = el.attributes.label;
-    if (el.attributes.weight !== undefined) edge.weight = el.attributes.weight;
-    edges.push(edge);
-  }
-  const parsed = recordsFromFlat(nodes, edges, { file, provenance: options.provenance });
-  parsed.problems.unshift(...missing);
-  return parsed;
+  return recordsFromXmlGraph(doc.graph, read, { file, provenance: options.provenance });
 }

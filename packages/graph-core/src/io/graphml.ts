@@ -18,25 +18,33 @@ import {
   NODE_FIELDS,
   flattenNodes,
   flattenTies,
-  recordsFromFlat,
   type FlatEdgeIn,
   type FlatNodeIn,
   type FlatType,
 } from './flat-records.js';
-import { emptyParsedInput, type ParsedInput } from './parsed-input.js';
+import type { ParsedInput } from './parsed-input.js';
 import {
   childrenNamed,
   descendants,
   escapeXmlAttribute as attr,
   escapeXmlText as text,
-  parseXml,
+  XSI_NAMESPACE as XSI,
   type XmlElement,
 } from './xml.js';
+import {
+  attributeDecl,
+  declaredValues,
+  openXmlGraph,
+  recordsFromXmlGraph,
+  type AttributeDecl,
+  type XmlGraphElements,
+  type XmlGraphFormat,
+} from './xml-graph.js';
 
 /** The XML namespace of GraphML. */
 export const GRAPHML_NAMESPACE = 'http://graphml.graphdrawing.org/xmlns';
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const SCHEMA = 'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd';
+const GRAPHML: XmlGraphFormat = { name: 'GraphML', root: 'graphml', graphOf: (root) => descendants(root, 'graph')[0] };
 
 const key = (domain: 'node' | 'edge', name: string, type: FlatType | 'double') =>
   `  <key id="${domain === 'node' ? 'n' : 'e'}-${name}" for="${domain}" attr.name="${name}" attr.type="${type}"/>`;
@@ -72,24 +80,13 @@ export function toGraphml(data: GraphData): string {
   return `${lines.join('\n')}\n`;
 }
 
-interface KeyDecl {
-  name: string;
-  type: string;
-  default?: string;
-}
-
-function keyDeclarations(root: XmlElement): Record<'node' | 'edge', Map<string, KeyDecl>> {
-  const out = { node: new Map<string, KeyDecl>(), edge: new Map<string, KeyDecl>() };
+function keyDeclarations(root: XmlElement): Record<'node' | 'edge', Map<string, AttributeDecl>> {
+  const out = { node: new Map<string, AttributeDecl>(), edge: new Map<string, AttributeDecl>() };
   for (const k of childrenNamed(root, 'key')) {
     const id = k.attributes.id;
     if (id === undefined) continue;
     const domain = (k.attributes.for ?? 'all').toLowerCase();
-    const decl: KeyDecl = {
-      name: k.attributes['attr.name'] || id,
-      type: (k.attributes['attr.type'] ?? 'string').toLowerCase(),
-    };
-    const def = childrenNamed(k, 'default')[0];
-    if (def) decl.default = def.text;
+    const decl = attributeDecl(k, id, k.attributes['attr.name'], k.attributes['attr.type']);
     if (domain === 'node' || domain === 'all') out.node.set(id, decl);
     if (domain === 'edge' || domain === 'all') out.edge.set(id, decl);
   }
@@ -103,35 +100,34 @@ function graphicsLabel(el: XmlElement): string | undefined {
   return label?.text.trim();
 }
 
+/**
+ * The values of an element's `<data>` children. A data element holding markup gives only a label (the first such that
+ * has one), which a `label` value overrides.
+ */
 function readData(
   el: XmlElement,
-  decls: Map<string, KeyDecl>,
+  decls: Map<string, AttributeDecl>,
   lowerCaseNames: boolean,
 ): { values: Record<string, string>; types: Record<string, string> } {
-  const values: Record<string, string> = {};
-  const types: Record<string, string> = {};
-  const name = (s: string) => (lowerCaseNames ? s.toLowerCase() : s);
+  const entries: [string, string][] = [];
+  let graphics: string | undefined;
   for (const d of childrenNamed(el, 'data')) {
     const id = d.attributes.key;
     if (id === undefined) continue;
-    const graphics = graphicsLabel(d);
-    if (d.children.length > 0) {
-      if (graphics !== undefined && values.label === undefined) values.label = graphics;
-      continue;
-    }
-    const decl = decls.get(id);
-    const n = name(decl?.name ?? id);
-    values[n] = d.text;
-    if (decl) types[n] = decl.type;
+    if (d.children.length > 0) graphics ??= graphicsLabel(d);
+    else entries.push([id, d.text]);
   }
-  for (const decl of decls.values()) {
-    const n = name(decl.name);
-    if (decl.default !== undefined && values[n] === undefined) {
-      values[n] = decl.default;
-      types[n] = decl.type;
-    }
+  return declaredValues(entries, decls, lowerCaseNames, graphics === undefined ? {} : { label: graphics });
+}
+
+/** `record` with its `label` value, if any, moved to its label (GraphML has no label of its own). */
+function labelFromValues<T extends FlatNodeIn | FlatEdgeIn>(record: T): T {
+  const { label } = record.values;
+  if (label !== undefined) {
+    record.label = label;
+    delete record.values.label;
   }
-  return { values, types };
+  return record;
 }
 
 /** Options of `parseGraphml`. */
@@ -145,57 +141,12 @@ export interface GraphmlReadOptions {
 /** Read a GraphML document (ours or another tool's) into domain records. Never throws on bad input. */
 export function parseGraphml(textIn: string, options: GraphmlReadOptions = {}): ParsedInput {
   const file = options.file ?? 'graph.graphml';
-  const xml = parseXml(textIn, file);
-  const fail = (line: number, reason: string): ParsedInput => {
-    const out = emptyParsedInput();
-    out.problems.push(...xml.problems, ...(reason ? [{ file, line, reason }] : []));
-    return out;
+  const doc = openXmlGraph(textIn, file, GRAPHML);
+  if ('failed' in doc) return doc.failed;
+  const decls = keyDeclarations(doc.root);
+  const read: XmlGraphElements = {
+    node: (el, id) => labelFromValues({ id, ...readData(el, decls.node, true), line: el.line }),
+    edge: (el, source, target) => labelFromValues({ source, target, ...readData(el, decls.edge, false), line: el.line }),
   };
-  if (!xml.root) return fail(1, '');
-  if (xml.root.name !== 'graphml') {
-    return fail(xml.root.line, `not a GraphML document: the root element is <${xml.root.name}>, expected <graphml>`);
-  }
-  if (descendants(xml.root, 'graph').length === 0)
-    return fail(xml.root.line, 'the GraphML document has no <graph> element');
-  const decls = keyDeclarations(xml.root);
-
-  const nodes: FlatNodeIn[] = [];
-  const edges: FlatEdgeIn[] = [];
-  const missing: ParsedInput['problems'] = [];
-  for (const el of descendants(xml.root, 'node')) {
-    const id = el.attributes.id;
-    if (id === undefined) {
-      missing.push({ file, line: el.line, column: 'id', reason: 'a node needs an id' });
-      continue;
-    }
-    const { values, types } = readData(el, decls.node, true);
-    const node: FlatNodeIn = { id, values, types, line: el.line };
-    if (values.label !== undefined) {
-      node.label = values.label;
-      delete values.label;
-    }
-    nodes.push(node);
-  }
-  for (const el of descendants(xml.root, 'edge')) {
-    const { source, target } = el.attributes;
-    if (source === undefined || target === undefined) {
-      missing.push({
-        file,
-        line: el.line,
-        column: source === undefined ? 'source' : 'target',
-        reason: 'an edge needs a source and a target',
-      });
-      continue;
-    }
-    const { values, types } = readData(el, decls.edge, false);
-    const edge: FlatEdgeIn = { source, target, values, types, line: el.line };
-    if (values.label !== undefined) {
-      edge.label = values.label;
-      delete values.label;
-    }
-    edges.push(edge);
-  }
-  const parsed = recordsFromFlat(nodes, edges, { file, provenance: options.provenance });
-  parsed.problems.unshift(...missing);
-  return parsed;
+  return recordsFromXmlGraph(doc.root, read, { file, provenance: options.provenance });
 }

@@ -4,9 +4,10 @@
  * one import are merged with `mergeParsedInputs`, which keeps the origins so that `referenceProblems(data, existing,
  * merged.originOf)` reports unknown ids with the file and line they came from.
  */
+import type { z } from 'zod';
 import type { InputProblem } from '../errors.js';
 import type { OriginOf, Section } from '../model/references.js';
-import { tieKey, type GraphData } from '../model/schemas.js';
+import { EventSchema, OrganisationSchema, PersonSchema, TieSchema, tieKey, type GraphData } from '../model/schemas.js';
 
 /** Where a record was read: file name as given to the reader and 1-based line. */
 export interface RecordOrigin {
@@ -34,6 +35,14 @@ export interface ParsedInput {
 
 /** The four sections of GraphData, in the order they are read and written. */
 export const SECTIONS: readonly Section[] = ['people', 'organisations', 'events', 'ties'];
+
+/** The schema of the records of each section. */
+export const SECTION_SCHEMAS = {
+  people: PersonSchema,
+  organisations: OrganisationSchema,
+  events: EventSchema,
+  ties: TieSchema,
+} as const satisfies Record<Section, z.ZodType>;
 
 /** A ParsedInput with nothing in it. */
 export function emptyParsedInput(): ParsedInput {

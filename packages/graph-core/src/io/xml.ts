@@ -9,6 +9,9 @@ import type { InputProblem } from '../errors.js';
 import { stripBom } from './csv.js';
 import { LineIndex } from './json-scan.js';
 
+/** The XML Schema instance namespace, for `xsi:schemaLocation`. */
+export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
+
 /** An element of a parsed document. */
 export interface XmlElement {
   /** Local name (without a namespace prefix). */

@@ -1,13 +1,14 @@
 /**
  * Shared machinery of the community algorithms (not exported from the package): option checks, partition labels,
- * the modularity sum over a labelled partition, and the aggregation of a graph by a partition — the coarsening step of
- * Louvain (Blondel et al. 2008) and Leiden (Traag, Waltman & van Eck 2019), where each community becomes one node,
- * the edges between two communities become one edge carrying their summed weight, and the weight inside a community
- * is kept aside as the node's self-loop weight (a CompactGraph holds no self-loops).
+ * the modularity sum over a labelled partition, the choice of a local move, and the aggregation of a graph by a
+ * partition — the coarsening step of Louvain (Blondel et al. 2008) and Leiden (Traag, Waltman & van Eck 2019), where
+ * each community becomes one node, the edges between two communities become one edge carrying their summed weight,
+ * and the weight inside a community is kept aside as the node's self-loop weight (a CompactGraph holds no self-loops).
  */
 import { BridgeworkError } from '../../errors.js';
 import { compactFromEdges, type CompactGraph } from '../../projection/compact-graph.js';
 import type { Rng } from '../../random/rng.js';
+import type { CommunityResult } from './louvain.js';
 
 /** A validation error prefixed with the module. */
 export function invalid(message: string): BridgeworkError {
@@ -39,17 +40,32 @@ export function arcWeights(graph: CompactGraph, weighted: boolean): Float64Array
   return w;
 }
 
-/** The weighted degree of every node under arc weights `w`. */
-export function nodeStrengths(graph: CompactGraph, w: Float64Array): Float64Array {
-  if (w === graph.weights) return graph.strengths;
+/**
+ * What Louvain and Leiden start from: the arc weights to read (see `arcWeights`), the weighted degree k of every node
+ * under them, and 2m = Σ k.
+ */
+export function startingWeights(graph: CompactGraph, weighted: boolean): { w: Float64Array; k: Float64Array; twoM: number } {
+  const w = arcWeights(graph, weighted);
   const { n, offsets } = graph;
-  const k = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) s += w[p]!;
-    k[i] = s;
+  let k = graph.strengths;
+  if (w !== graph.weights) {
+    k = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) s += w[p]!;
+      k[i] = s;
+    }
   }
-  return k;
+  let twoM = 0;
+  for (let i = 0; i < n; i++) twoM += k[i]!;
+  return { w, k, twoM };
+}
+
+/** Labels 0 … n−1, every node on its own. */
+export function singletons(n: number): Int32Array {
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) labels[i] = i;
+  return labels;
 }
 
 /**
@@ -93,7 +109,7 @@ export function compactLabels(labels: Int32Array, n: number, bound: number, map:
 }
 
 /** Labels 0 … count−1 renumbered by community size, largest first (ties: the community met first comes first). */
-export function renumberBySize(labels: Int32Array, count: number): { communities: Int32Array; sizes: number[] } {
+function renumberBySize(labels: Int32Array, count: number): { communities: Int32Array; sizes: number[] } {
   const n = labels.length;
   const size = new Int32Array(count);
   const first = new Int32Array(count).fill(-1);
@@ -108,6 +124,21 @@ export function renumberBySize(labels: Int32Array, count: number): { communities
   const communities = new Int32Array(n);
   for (let i = 0; i < n; i++) communities[i] = rank[labels[i]!]!;
   return { communities, sizes: order.map((c) => size[c]!) };
+}
+
+/**
+ * The result fields Louvain and Leiden share, for the partition `labels` (0 … count−1) of `graph`: the communities
+ * renumbered by size, and the modularity at resolution γ under the arc weights `w` the algorithm read.
+ */
+export function communityResult(
+  graph: CompactGraph,
+  w: Float64Array,
+  labels: Int32Array,
+  count: number,
+  gamma: number,
+): CommunityResult {
+  const { communities, sizes } = renumberBySize(labels, count);
+  return { communities, count, sizes, modularity: modularityOfLabels(graph, w, communities, count, gamma) };
 }
 
 /**
@@ -152,6 +183,20 @@ export interface Aggregate {
 }
 
 /**
+ * The nodes of each community of `labels` (0 … count−1), by a counting sort: community c's members are
+ * `members[start[c] … start[c + 1])`, in node order.
+ */
+function membersByCommunity(labels: Int32Array, n: number, count: number): { start: Uint32Array; members: Uint32Array } {
+  const start = new Uint32Array(count + 1);
+  for (let i = 0; i < n; i++) start[labels[i]! + 1]!++;
+  for (let c = 0; c < count; c++) start[c + 1]! += start[c]!;
+  const members = new Uint32Array(n);
+  const cursor = start.slice(0, count);
+  for (let i = 0; i < n; i++) members[cursor[labels[i]!]!++] = i;
+  return { start, members };
+}
+
+/**
  * Collapse each community of `labels` (0 … count−1) into one node: edges between two communities are summed into
  * one edge (built with `compactFromEdges`, merge `sum`); edges inside a community, and its members' own `loops`, go
  * into the new node's loop weight. O(n + arcs): a counting sort of the nodes by community, then one scan of each
@@ -166,12 +211,7 @@ export function aggregateGraph(
   count: number,
 ): Aggregate {
   const { n, m, offsets, neighbours } = graph;
-  const start = new Uint32Array(count + 1);
-  for (let i = 0; i < n; i++) start[labels[i]! + 1]!++;
-  for (let c = 0; c < count; c++) start[c + 1]! += start[c]!;
-  const members = new Uint32Array(n);
-  const cursor = start.slice(0, count);
-  for (let i = 0; i < n; i++) members[cursor[labels[i]!]!++] = i;
+  const { start, members } = membersByCommunity(labels, n, count);
 
   const newWeight = new Float64Array(count);
   const newLoops = new Float64Array(count);
@@ -243,12 +283,7 @@ export function aggregateLevel(
   count: number,
 ): { graph: LevelGraph; nodeWeight: Float64Array } {
   const { n, offsets, neighbours } = graph;
-  const start = new Uint32Array(count + 1);
-  for (let i = 0; i < n; i++) start[labels[i]! + 1]!++;
-  for (let c = 0; c < count; c++) start[c + 1]! += start[c]!;
-  const members = new Uint32Array(n);
-  const cursor = start.slice(0, count);
-  for (let i = 0; i < n; i++) members[cursor[labels[i]!]!++] = i;
+  const { start, members } = membersByCommunity(labels, n, count);
 
   const newWeight = new Float64Array(count);
   const acc = new Float64Array(count);
@@ -280,6 +315,68 @@ export function aggregateLevel(
     rowStart[c + 1] = e;
   }
   return { graph: { n: count, offsets: rowStart, neighbours: nb.slice(0, e), weights: wt.slice(0, e) }, nodeWeight: newWeight };
+}
+
+/**
+ * The choice at the heart of local moving, the same in Louvain and Leiden: where one node should go. The arc weight
+ * from the node to each neighbouring community is summed in a dense accumulator (`neighW`, −1 where unused) reset
+ * through a list of the communities met (`touched`), so a choice costs O(degree) and allocates nothing. `tot[c]` is
+ * Σ_tot(c), the summed weighted degree of the members of community c, kept up to date by the caller.
+ */
+export class LocalMoves {
+  readonly tot: Float64Array;
+  readonly neighW: Float64Array;
+  readonly touched: Int32Array;
+  /** Gain of staying, as the last `bestMove` found it. */
+  stayGain = 0;
+  /** Gain of the community the last `bestMove` returned (`stayGain` when that is the node's own). */
+  bestGain = 0;
+
+  constructor(n: number) {
+    this.tot = new Float64Array(n);
+    this.neighW = new Float64Array(n).fill(-1);
+    this.touched = new Int32Array(n);
+  }
+
+  /**
+   * The community node u (weighted degree ku, in community comm[u]) should be in: the one with the largest gain
+   * w(u, c) − Σ_tot(c) · ku · scale (scale = γ / 2m, so gains are in edge-weight units), taken with u out of its own
+   * community, which u stays in unless another is strictly better (ties go to the community met first). Takes ku off
+   * the tot of u's community; the caller adds it to the tot of the community u ends in. Returns −1, changing nothing,
+   * when u has no neighbour.
+   */
+  bestMove(offsets: Uint32Array, neighbours: Uint32Array, w: Float64Array, comm: Int32Array, u: number, ku: number, scale: number): number {
+    const { tot, neighW, touched } = this;
+    let nt = 0;
+    for (let p = offsets[u]!, end = offsets[u + 1]!; p < end; p++) {
+      const c = comm[neighbours[p]!]!;
+      const x = neighW[c]!;
+      if (x < 0) {
+        neighW[c] = w[p]!;
+        touched[nt++] = c;
+      } else neighW[c] = x + w[p]!;
+    }
+    if (nt === 0) return -1;
+    const cu = comm[u]!;
+    const kScaled = ku * scale;
+    tot[cu]! -= ku;
+    const ownW = neighW[cu]!;
+    const stay = (ownW < 0 ? 0 : ownW) - tot[cu]! * kScaled;
+    let best = cu;
+    let bestGain = stay;
+    for (let j = 0; j < nt; j++) {
+      const c = touched[j]!;
+      const gain = neighW[c]! - tot[c]! * kScaled;
+      neighW[c] = -1;
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = c;
+      }
+    }
+    this.stayGain = stay;
+    this.bestGain = bestGain;
+    return best;
+  }
 }
 
 /** Fill `order[0 … n)` with a uniformly random permutation of 0 … n−1 (Fisher–Yates). */

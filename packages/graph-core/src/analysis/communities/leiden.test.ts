@@ -1,21 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { BridgeworkError } from '../../errors.js';
 import { compactFromEdges } from '../../projection/compact-graph.js';
 import { LEIDEN_DEFAULTS, leiden } from './leiden.js';
 import { louvain } from './louvain.js';
 import { modularity } from './modularity.js';
-import { bestSingleMoveGain, disconnectedPieces, plantedPartition, trianglesWithHubs } from './test-graphs.js';
-
-const barbell = (bridge = 1) => compactFromEdges([0, 0, 1, 3, 3, 4, 2], [1, 2, 2, 4, 5, 5, 3], [1, 1, 1, 1, 1, 1, bridge], 6);
-
-function validationCode(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    return error instanceof BridgeworkError ? error.code : 'other';
-  }
-  return 'none';
-}
+import {
+  barbell,
+  bestSingleMoveGain,
+  disconnectedPieces,
+  plantedPartition,
+  trianglesWithHubs,
+  validationCode,
+} from './test-graphs.js';
 
 describe('leiden', () => {
   it('splits the barbell into its two triangles, or follows a heavy bridge', () => {

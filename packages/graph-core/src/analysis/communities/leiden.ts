@@ -38,15 +38,15 @@ import { createRng, type Rng } from '../../random/rng.js';
 import type { CommunityResult } from './louvain.js';
 import {
   aggregateLevel,
-  arcWeights,
   checkNumber,
+  communityResult,
   compactLabels,
   definedOnly,
   invalid,
-  modularityOfLabels,
-  nodeStrengths,
+  LocalMoves,
   randomPermutation,
-  renumberBySize,
+  singletons,
+  startingWeights,
   type LevelGraph,
 } from './internals.js';
 
@@ -105,13 +105,9 @@ export function leiden(graph: CompactGraph, options: LeidenOptions = {}): Leiden
   }
   const rng = createRng(seed);
   const n = graph.n;
-  const w0 = arcWeights(graph, weighted);
-  const k0 = nodeStrengths(graph, w0);
-  let twoM = 0;
-  for (let i = 0; i < n; i++) twoM += k0[i]!;
+  const { w: w0, k: k0, twoM } = startingWeights(graph, weighted);
 
-  let membership: Int32Array = new Int32Array(n);
-  for (let i = 0; i < n; i++) membership[i] = i;
+  let membership = singletons(n);
   let count = n;
   let run = 0;
   if (twoM > 0) {
@@ -127,14 +123,7 @@ export function leiden(graph: CompactGraph, options: LeidenOptions = {}): Leiden
       if (!changed) break;
     }
   }
-  const { communities, sizes } = renumberBySize(membership, count);
-  return {
-    communities,
-    count,
-    sizes,
-    modularity: modularityOfLabels(graph, w0, communities, count, resolution),
-    iterations: run,
-  };
+  return { ...communityResult(graph, w0, membership, count, resolution), iterations: run };
 }
 
 /** Whether two label vectors, both numbered in order of first appearance, are equal (so the partitions are). */
@@ -144,11 +133,9 @@ function sameLabels(a: Int32Array, b: Int32Array): boolean {
 }
 
 interface Scratch {
-  comm: Int32Array;
-  tot: Float64Array;
+  /** The accumulators of local moving, which the refinement uses too. */
+  mover: LocalMoves;
   size: Int32Array;
-  neighW: Float64Array;
-  touched: Int32Array;
   queue: Int32Array;
   queued: Uint8Array;
   empty: Int32Array;
@@ -163,11 +150,8 @@ interface Scratch {
 
 function createScratch(n: number): Scratch {
   return {
-    comm: new Int32Array(n),
-    tot: new Float64Array(n),
+    mover: new LocalMoves(n),
     size: new Int32Array(n),
-    neighW: new Float64Array(n).fill(-1),
-    touched: new Int32Array(n),
     queue: new Int32Array(n),
     queued: new Uint8Array(n),
     empty: new Int32Array(n),
@@ -202,8 +186,7 @@ function iterate(
   let k = k0;
   let comm = Int32Array.from(initial);
   // nodeOf[i]: the node of the current level that holds original node i.
-  const nodeOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) nodeOf[i] = i;
+  const nodeOf = singletons(n);
   for (;;) {
     const count = fastMoveNodes(g, w, k, comm, scale, rng, s);
     if (count === g.n) break;
@@ -266,7 +249,8 @@ function componentsWithin(g: LevelGraph, comm: Int32Array, s: Scratch): Int32Arr
  */
 function fastMoveNodes(g: LevelGraph, w: Float64Array, k: Float64Array, comm: Int32Array, scale: number, rng: Rng, s: Scratch): number {
   const { n, offsets, neighbours } = g;
-  const { tot, size, neighW, touched, queue, queued, empty } = s;
+  const { mover, size, queue, queued, empty } = s;
+  const tot = mover.tot;
   tot.fill(0, 0, n);
   size.fill(0, 0, n);
   for (let v = 0; v < n; v++) {
@@ -288,37 +272,12 @@ function fastMoveNodes(g: LevelGraph, w: Float64Array, k: Float64Array, comm: In
     queued[v] = 0;
     const cv = comm[v]!;
     const kv = k[v]!;
-    let nt = 0;
-    const rowStart = offsets[v]!;
-    const rowEnd = offsets[v + 1]!;
-    for (let p = rowStart; p < rowEnd; p++) {
-      const c = comm[neighbours[p]!]!;
-      const x = neighW[c]!;
-      if (x < 0) {
-        neighW[c] = w[p]!;
-        touched[nt++] = c;
-      } else neighW[c] = x + w[p]!;
-    }
-    if (nt === 0) continue;
-    const kScaled = kv * scale;
-    tot[cv]! -= kv;
+    let best = mover.bestMove(offsets, neighbours, w, comm, v, kv, scale);
+    if (best < 0) continue;
     size[cv]!--;
-    const ownW = neighW[cv]!;
-    const stay = (ownW < 0 ? 0 : ownW) - tot[cv]! * kScaled;
-    let best = cv;
-    let bestGain = stay;
-    for (let j = 0; j < nt; j++) {
-      const c = touched[j]!;
-      const gain = neighW[c]! - tot[c]! * kScaled;
-      neighW[c] = -1;
-      if (gain > bestGain) {
-        bestGain = gain;
-        best = c;
-      }
-    }
     // An empty community (gain 0), unless v is already alone.
     let fromEmpty = false;
-    if (size[cv]! > 0 && bestGain < 0) {
+    if (size[cv]! > 0 && mover.bestGain < 0) {
       best = empty[emptyTop - 1]!;
       fromEmpty = true;
     }
@@ -328,7 +287,7 @@ function fastMoveNodes(g: LevelGraph, w: Float64Array, k: Float64Array, comm: In
       if (fromEmpty) emptyTop--;
       if (size[cv] === 0) empty[emptyTop++] = cv;
       comm[v] = best;
-      for (let p = rowStart; p < rowEnd; p++) {
+      for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {
         const u = neighbours[p]!;
         if (queued[u] === 0 && comm[u] !== best) {
           queued[u] = 1;
@@ -359,7 +318,8 @@ function refine(
   s: Scratch,
 ): Int32Array {
   const { n, offsets, neighbours } = g;
-  const { tot, neighW, touched, queue: order, ref, refTot, ext, merged, candidates, chances } = s;
+  const { tot, neighW, touched } = s.mover;
+  const { queue: order, ref, refTot, ext, merged, candidates, chances } = s;
   // tot[c]: K_S of community c; ext[v]: w(v, S − v), the weight from v to the rest of its community.
   tot.fill(0, 0, count);
   for (let v = 0; v < n; v++) {

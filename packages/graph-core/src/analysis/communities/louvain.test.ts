@@ -1,12 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { BridgeworkError } from '../../errors.js';
 import { compactFromEdges, type CompactGraph } from '../../projection/compact-graph.js';
 import { LOUVAIN_DEFAULTS, louvain } from './louvain.js';
 import { modularity } from './modularity.js';
-import { plantedPartition } from './test-graphs.js';
-
-/** Two triangles joined by one edge, the bridge weighted `bridge`. */
-const barbell = (bridge = 1) => compactFromEdges([0, 0, 1, 3, 3, 4, 2], [1, 2, 2, 4, 5, 5, 3], [1, 1, 1, 1, 1, 1, bridge], 6);
+import { barbell, plantedPartition, validationCode } from './test-graphs.js';
 
 /** `k` cliques of `size` nodes in a ring, each joined to the next by one edge. */
 function ringOfCliques(k: number, size: number): CompactGraph {
@@ -37,15 +33,6 @@ function samePartition(communities: ArrayLike<number>, groupOf: (i: number) => n
     toCommunity.set(g, c);
   }
   return true;
-}
-
-function validationCode(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    return error instanceof BridgeworkError ? error.code : 'other';
-  }
-  return 'none';
 }
 
 describe('louvain', () => {

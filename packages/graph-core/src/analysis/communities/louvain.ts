@@ -24,15 +24,15 @@ import type { CompactGraph } from '../../projection/compact-graph.js';
 import { createRng, type Rng } from '../../random/rng.js';
 import {
   aggregateGraph,
-  arcWeights,
   checkNumber,
+  communityResult,
   compactLabels,
   definedOnly,
   invalid,
-  modularityOfLabels,
-  nodeStrengths,
-  renumberBySize,
+  LocalMoves,
   shuffleInPlace,
+  singletons,
+  startingWeights,
 } from './internals.js';
 
 /** Options of `louvain`. */
@@ -96,26 +96,21 @@ export function louvain(graph: CompactGraph, options: LouvainOptions = {}): Louv
   }
   const rng = createRng(seed);
   const n = graph.n;
-  const w0 = arcWeights(graph, weighted);
+  const { w: w0, k: k0, twoM } = startingWeights(graph, weighted);
   // membership[i]: the node of the current level that holds original node i.
-  const membership = new Int32Array(n);
-  for (let i = 0; i < n; i++) membership[i] = i;
+  const membership = singletons(n);
 
   let g = graph;
   let w = w0;
-  let k: Float64Array = nodeStrengths(graph, w0);
+  let k = k0;
   let loops: Float64Array = new Float64Array(n);
-  let twoM = 0;
-  for (let i = 0; i < n; i++) twoM += k[i]!;
   let levels = 0;
   let count = n;
 
   if (twoM > 0) {
-    const scratch = {
+    const scratch: Scratch = {
       comm: new Int32Array(n),
-      tot: new Float64Array(n),
-      neighW: new Float64Array(n).fill(-1),
-      touched: new Int32Array(n),
+      mover: new LocalMoves(n),
       order: new Int32Array(n),
       map: new Int32Array(n),
     };
@@ -140,14 +135,7 @@ export function louvain(graph: CompactGraph, options: LouvainOptions = {}): Louv
     }
   }
 
-  const { communities, sizes } = renumberBySize(membership, count);
-  return {
-    communities,
-    count,
-    sizes,
-    modularity: modularityOfLabels(graph, w0, communities, count, resolution),
-    levels,
-  };
+  return { ...communityResult(graph, w0, membership, count, resolution), levels };
 }
 
 /** Modularity of the singleton partition of a level: Σ_c [ loops_c / m − γ (k_c / 2m)² ]. */
@@ -163,10 +151,9 @@ function levelModularity(k: Float64Array, loops: Float64Array, n: number, m: num
 
 interface Scratch {
   comm: Int32Array;
-  tot: Float64Array;
-  neighW: Float64Array;
-  touched: Int32Array;
+  mover: LocalMoves;
   order: Int32Array;
+  map: Int32Array;
 }
 
 /**
@@ -185,7 +172,8 @@ function moveNodes(
   scratch: Scratch,
 ): boolean {
   const { n, offsets, neighbours } = g;
-  const { comm, tot, neighW, touched, order } = scratch;
+  const { comm, mover, order } = scratch;
+  const tot = mover.tot;
   for (let i = 0; i < n; i++) {
     comm[i] = i;
     tot[i] = k[i]!;
@@ -198,38 +186,14 @@ function moveNodes(
     let gain = 0;
     for (let t = 0; t < n; t++) {
       const u = order[t]!;
-      const cu = comm[u]!;
       const ku = k[u]!;
-      let nt = 0;
-      for (let p = offsets[u]!, end = offsets[u + 1]!; p < end; p++) {
-        const c = comm[neighbours[p]!]!;
-        const x = neighW[c]!;
-        if (x < 0) {
-          neighW[c] = w[p]!;
-          touched[nt++] = c;
-        } else neighW[c] = x + w[p]!;
-      }
-      if (nt === 0) continue;
-      const kScaled = ku * gammaOver2m;
-      tot[cu]! -= ku;
-      const ownW = neighW[cu]!;
-      const stay = (ownW < 0 ? 0 : ownW) - tot[cu]! * kScaled;
-      let best = cu;
-      let bestGain = stay;
-      for (let j = 0; j < nt; j++) {
-        const c = touched[j]!;
-        const gainC = neighW[c]! - tot[c]! * kScaled;
-        neighW[c] = -1;
-        if (gainC > bestGain) {
-          bestGain = gainC;
-          best = c;
-        }
-      }
+      const best = mover.bestMove(offsets, neighbours, w, comm, u, ku, gammaOver2m);
+      if (best < 0) continue;
       tot[best]! += ku;
-      if (best !== cu) {
+      if (best !== comm[u]) {
         comm[u] = best;
         moves++;
-        gain += bestGain - stay;
+        gain += mover.bestGain - mover.stayGain;
       }
     }
     if (moves === 0) break;

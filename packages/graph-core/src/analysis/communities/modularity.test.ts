@@ -1,11 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { BridgeworkError } from '../../errors.js';
 import { compactFromEdges, type CompactGraph } from '../../projection/compact-graph.js';
 import { createRng } from '../../random/rng.js';
 import { MODULARITY_DEFAULTS, modularity } from './modularity.js';
-
-/** Two triangles joined by one edge (NetworkX's barbell_graph(3, 0)). */
-const barbell = () => compactFromEdges([0, 0, 1, 3, 3, 4, 2], [1, 2, 2, 4, 5, 5, 3], null, 6);
+import { barbell, validationCode } from './test-graphs.js';
 
 /** Modularity from the definition: (1/2m) Σ_ij [A_ij − γ k_i k_j / 2m] δ(c_i, c_j), over all ordered pairs. */
 function pairwiseModularity(g: CompactGraph, membership: ArrayLike<number>, gamma: number): number {
@@ -102,18 +99,10 @@ describe('modularity', () => {
 
   it('rejects a membership of the wrong length, negative or fractional labels, and a bad resolution', () => {
     const g = barbell();
-    const codeOf = (f: () => unknown) => {
-      try {
-        f();
-      } catch (error) {
-        return error instanceof BridgeworkError ? error.code : 'other';
-      }
-      return 'none';
-    };
-    expect(codeOf(() => modularity(g, [0, 0, 0]))).toBe('validation');
-    expect(codeOf(() => modularity(g, [0, 0, 0, 1, 1, -1]))).toBe('validation');
-    expect(codeOf(() => modularity(g, [0, 0, 0, 1, 1, 1.5]))).toBe('validation');
-    expect(codeOf(() => modularity(g, [0, 0, 0, 1, 1, 1], { resolution: -1 }))).toBe('validation');
-    expect(codeOf(() => modularity(g, [0, 0, 0, 1, 1, 1], { resolution: Number.NaN }))).toBe('validation');
+    expect(validationCode(() => modularity(g, [0, 0, 0]))).toBe('validation');
+    expect(validationCode(() => modularity(g, [0, 0, 0, 1, 1, -1]))).toBe('validation');
+    expect(validationCode(() => modularity(g, [0, 0, 0, 1, 1, 1.5]))).toBe('validation');
+    expect(validationCode(() => modularity(g, [0, 0, 0, 1, 1, 1], { resolution: -1 }))).toBe('validation');
+    expect(validationCode(() => modularity(g, [0, 0, 0, 1, 1, 1], { resolution: Number.NaN }))).toBe('validation');
   });
 });

@@ -1,8 +1,23 @@
 /**
- * Seeded graphs and brute-force checks shared by the community tests. Not exported from the package.
+ * Small and seeded graphs, and brute-force checks, shared by the community tests. Not exported from the package.
  */
+import { BridgeworkError } from '../../errors.js';
 import { compactFromEdges, type CompactGraph } from '../../projection/compact-graph.js';
 import { createRng } from '../../random/rng.js';
+
+/** Two triangles joined by one edge (NetworkX's barbell_graph(3, 0)), the bridge weighted `bridge`. */
+export const barbell = (bridge = 1): CompactGraph =>
+  compactFromEdges([0, 0, 1, 3, 3, 4, 2], [1, 2, 2, 4, 5, 5, 3], [1, 1, 1, 1, 1, 1, bridge], 6);
+
+/** The code of the BridgeworkError `f` throws: 'other' for another error, 'none' when it does not throw. */
+export function validationCode(f: () => unknown): string {
+  try {
+    f();
+  } catch (error) {
+    return error instanceof BridgeworkError ? error.code : 'other';
+  }
+  return 'none';
+}
 
 /**
  * A planted-partition graph (Condon & Karp 2001): `groups` groups of `size` nodes, node i in group ⌊i / size⌋; each
