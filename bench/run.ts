@@ -1,34 +1,45 @@
 /**
  * Bridgework benchmarks: graphology's object graph versus graph-core's CompactGraph (CSR over typed arrays), with
- * igraph and networkx as outside references. Not part of `pnpm test`.
+ * igraph and networkx as outside references, and graph-core's network analysis against igraph and networkx (the
+ * analysis suite, analysis.ts). Not part of `pnpm test`.
  *
- *   pnpm bench [--size small|large|all] [--only NAME[,NAME…]] [--repeat N] [--queries N] [--seed N] [--keep]
+ *   pnpm bench [--size small|large|real|all] [--only NAME[,NAME…]] [--repeat N] [--heavy N] [--nx-cap SECONDS]
+ *              [--pivots K] [--queries N] [--seed N] [--keep]
  *
- * Sizes: small = 10 000 nodes / ~100 000 ties, large = 100 000 nodes / ~1 000 000 ties (bench/generate.ts; default
- * all). `--only` keeps the benchmarks whose name contains one of the given strings: load:parse, load:compact,
- * load:graphology-merge, load:graphology-add, load:igraph-ncol, load:igraph-python, load:networkx, aa:compact,
- * aa:graphology, aa:igraph, project — e.g. `--only load`, `--only aa`, `--only compact`.
+ * Sizes: small = 10 000 nodes / ~100 000 ties, large = 100 000 nodes / ~1 000 000 ties (bench/generate.ts), real =
+ * the real networks in fixtures/real (analysis suite only); default all. `--only` keeps the benchmarks whose name
+ * contains one of the given strings: load:parse, load:compact, load:graphology-merge, load:graphology-add,
+ * load:igraph-ncol, load:igraph-python, load:networkx, aa:compact, aa:graphology, aa:igraph, project,
+ * analysis:louvain, analysis:pagerank, analysis:betweenness, analysis:closeness, analysis:holes, analysis:sampled,
+ * analysis:cli — e.g. `--only load`, `--only aa`, `--only analysis` (which also runs load:compact and
+ * load:igraph-ncol, for the load target), `--only analysis:pagerank`.
  *
  * Each size's graph is written as TSV to a fresh temporary directory; every load runs `--repeat` times (default 5),
  * each in its own child process so memory peaks never mix (method in load-child.ts). The Adamic–Adar benchmark runs
  * in this process over the same `--queries` (default 1000) seeded random nodes for every implementation, after one
- * untimed warm-up pass, and cross-checks their results. The python side (bench/igraph_bench.py) runs with
+ * untimed warm-up pass, and cross-checks their results. The analysis suite runs light measures `--repeat` times in
+ * one child process and heavy ones once in each of `--heavy` (default 3) fresh processes, NetworkX once with a time
+ * cap of `--nx-cap` seconds (default 120; 0 skips it), and sampled betweenness with `--pivots` (default 500); it
+ * ends with a pass/fail table of the performance targets. The python side (bench/igraph_bench.py) runs with
  * $BENCH_PYTHON, else the first of python3, /usr/bin/python3 that can import igraph; without one it is skipped with a
- * note. Results: a table on stdout and JSON in the temporary directory (path printed at the end).
+ * note. Results: tables on stdout and JSON in the temporary directory (path printed at the end).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adamicAdarScan, createTwoHopScratch } from '../packages/graph-core/src/index.js';
+import { loadEdgeList } from '../packages/cli/src/commands/analyze.js';
+import { printAnalysis, printTargets, runAnalysis, targets, type GraphUnderTest, type Measurement } from './analysis.js';
 import { generateCommunityGraph, mulberry32, toTsv } from './generate.js';
 import { adamicAdarGraphology, graphologyVersion } from './graphology.js';
 import { loadCompact, loadGraphologyMerge } from './loaders.js';
+import { mb, mean, median, ms, quantile, runJson, table, us } from './util.js';
 
 const SIZES = { small: 10_000, large: 100_000 } as const;
-type Size = keyof typeof SIZES;
+type Size = keyof typeof SIZES | 'real';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -36,51 +47,34 @@ const { values } = parseArgs({
     size: { type: 'string', default: 'all' },
     only: { type: 'string', multiple: true, default: [] },
     repeat: { type: 'string', default: '5' },
+    heavy: { type: 'string', default: '3' },
+    'nx-cap': { type: 'string', default: '120' },
+    pivots: { type: 'string', default: '500' },
     queries: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '42' },
     keep: { type: 'boolean', default: false },
   },
 });
-const sizes: Size[] = values.size === 'all' ? ['small', 'large'] : [values.size as Size];
-if (!sizes.every((s) => s in SIZES)) throw new Error(`--size must be small, large or all, not ${values.size}`);
+const sizes: Size[] = values.size === 'all' ? ['small', 'large', 'real'] : (values.size.split(',') as Size[]);
+if (!sizes.every((s) => s in SIZES || s === 'real')) throw new Error(`--size must be small, large, real or all, not ${values.size}`);
 const only = values.only.flatMap((o) => o.split(',')).filter(Boolean);
 const repeat = Number(values.repeat);
+const heavy = Number(values.heavy);
+const nxCap = Number(values['nx-cap']);
+const pivots = Number(values.pivots);
 const queryCount = Number(values.queries);
 const seed = Number(values.seed);
 const wanted = (name: string) => only.length === 0 || only.some((o) => name.includes(o));
+const analysisWanted = wanted('analysis:');
+/** The loads the analysis suite's load target needs run whenever the suite does. */
+const wantedLoad = (name: string) => wanted(name) || (analysisWanted && (name === 'load:compact' || name === 'load:igraph-ncol'));
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const workDir = mkdtempSync(join(tmpdir(), 'bridgework-bench-'));
 const notes: string[] = [];
 
 // ---------------------------------------------------------------- helpers
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const mb = (bytes: number | null | undefined) => (bytes == null ? '—' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
-const ms = (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`);
-const us = (x: number) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} µs`;
-
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-function runJson(command: string, args: string[]): Record<string, unknown> {
-  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stderr}`);
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(last) as Record<string, unknown>;
-}
 
 function findPython(): string | null {
   const candidates = [process.env.BENCH_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
@@ -157,13 +151,33 @@ const machine = {
 console.log(`Bridgework benchmarks — ${new Date().toISOString()}`);
 console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; node ${machine.node}, graphology ${machine.graphology}` +
   (python ? `; python ${machine.python}, igraph ${machine.igraph}, networkx ${machine.networkx ?? '—'}` : ''));
-console.log(`sizes: ${sizes.join(', ')}; repeat ${repeat}; queries ${queryCount}; seed ${seed}${only.length ? `; only ${only.join(',')}` : ''}\n`);
+console.log(
+  `sizes: ${sizes.join(', ')}; repeat ${repeat}; heavy ${heavy}; networkx cap ${nxCap} s; pivots ${pivots}; queries ${queryCount}; seed ${seed}` +
+    `${only.length ? `; only ${only.join(',')}` : ''}\n`,
+);
 
 // ---------------------------------------------------------------- benchmarks
 
 const results: Record<string, unknown> = {};
+const analysisContext = {
+  python,
+  networkx: pyVersions?.networkx != null,
+  workDir,
+  repoRoot,
+  repeat,
+  heavy,
+  nxCap,
+  pivots,
+  wanted,
+  here,
+};
+const analysed: Array<{ graph: GraphUnderTest; rows: Measurement[]; loads?: LoadSummary[] }> = [];
 
 for (const size of sizes) {
+  if (size === 'real') {
+    if (analysisWanted) benchReal();
+    continue;
+  }
   const n = SIZES[size];
   const t0 = performance.now();
   const generated = generateCommunityGraph({ n, seed });
@@ -181,7 +195,7 @@ for (const size of sizes) {
   const nodeLoaders = ['parse', 'compact', 'graphology-merge', 'graphology-add'] as const;
   for (const mode of nodeLoaders) {
     const name = `load:${mode}`;
-    if (!wanted(name)) continue;
+    if (!wantedLoad(name)) continue;
     const runs: LoadRun[] = [];
     for (let r = 0; r < repeat; r++) {
       runs.push(runJson(process.execPath, [...process.execArgv, '--expose-gc', here('./load-child.ts'), mode, file]) as unknown as LoadRun);
@@ -194,7 +208,7 @@ for (const size of sizes) {
     ['load:networkx', 'load-networkx'],
   ] as const;
   for (const [name, mode] of pyLoaders) {
-    if (!wanted(name) || !python || (mode === 'load-networkx' && pyVersions?.networkx == null)) continue;
+    if (!wantedLoad(name) || !python || (mode === 'load-networkx' && pyVersions?.networkx == null)) continue;
     const runs: LoadRun[] = [];
     for (let r = 0; r < repeat; r++) runs.push(runJson(python, [here('./igraph_bench.py'), mode, file]) as unknown as LoadRun);
     loads.push(summarise(name, runs));
@@ -223,6 +237,15 @@ for (const size of sizes) {
     console.log(`memory: ${loads[0]!.runs[0]!.peakMethod}; peak Δ = peak − RSS before the load (text already in memory); retained = JS heap + typed arrays after GC (JS only)`);
     console.log('load:parse = graph-core\'s text parser alone (typed arrays + interned ids), the first step of every JavaScript loader;');
     console.log('igraph-ncol = Graph.Read_Ncol(file) + simplify() (reads the file itself, from the page cache); igraph-python = Python split/dict + Graph(n, edges) + simplify()\n');
+  }
+
+  // -- network analysis (analysis.ts)
+  if (analysisWanted) {
+    const graph: GraphUnderTest = { label: size, kind: size, file, nodes: n, ties: generated.sources.length };
+    const rows = runAnalysis(analysisContext, graph);
+    printAnalysis(graph, rows);
+    sizeResult.analysis = rows;
+    analysed.push({ graph, rows, loads });
   }
 
   // -- Adamic–Adar
@@ -335,6 +358,37 @@ for (const size of sizes) {
       ),
     );
     console.log('');
+  }
+}
+
+if (analysed.length) {
+  const rows = targets(analysed);
+  results.targets = rows;
+  printTargets(rows);
+}
+
+/** The analysis suite over each real network of fixtures/real, rewritten as plain TSV (id, id, weight). */
+function benchReal(): void {
+  const dir = join(repoRoot, 'fixtures/real');
+  const names = existsSync(dir) ? readdirSync(dir).filter((d) => existsSync(join(dir, d, 'edges.tsv'))).sort() : [];
+  for (const name of names) {
+    const source = join(dir, name, 'edges.tsv');
+    const g = loadEdgeList(readFileSync(source, 'utf8'), source, false);
+    const lines: string[] = [];
+    for (let i = 0; i < g.n; i++) {
+      for (let p = g.offsets[i]!; p < g.offsets[i + 1]!; p++) {
+        const j = g.neighbours[p]!;
+        if (i < j) lines.push(`${g.ids[i]}\t${g.ids[j]}\t1\n`);
+      }
+    }
+    const file = join(workDir, `real-${name}.tsv`);
+    writeFileSync(file, lines.join(''));
+    console.log(`== real: ${name} (fixtures/real/${name}/edges.tsv as an undirected simple graph): ${g.n.toLocaleString('en')} nodes, ${g.m.toLocaleString('en')} ties\n`);
+    const graph: GraphUnderTest = { label: name, kind: 'real', file, nodes: g.n, ties: g.m };
+    const rows = runAnalysis(analysisContext, graph);
+    printAnalysis(graph, rows);
+    analysed.push({ graph, rows });
+    results[`real:${name}`] = { nodes: g.n, ties: g.m, analysis: rows };
   }
 }
 

@@ -95,7 +95,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--edges <file>', 'analyse a plain edge list (undirected; duplicate pairs merged, self-loops dropped)')
     .option('--directed', 'treat the edge list as directed (not supported yet)')
     .option('--weighted', 'use tie strengths / the weight column (as closeness: path length 1/weight)')
-    .option('--betweenness <mode>', 'exact, or sampled:K for K pivot sources', asUsage(parseBetweenness), 'exact' as const)
+    .option('--betweenness <mode>', 'exact, or sampled:K: betweenness and closeness estimated from K pivot sources', asUsage(parseBetweenness), 'exact' as const)
     .option('--seed <n>', 'seed for sampling and community detection', intOption('--seed', 0), 42)
     .addOption(new Option('--communities <method>', 'community detection').choices(['louvain', 'leiden']).default('louvain'))
     .option('--now <date>', 'with --db: the date ties are decayed to (default: today)')

@@ -60,7 +60,13 @@ export async function runAnalyze(io: Io, opts: AnalyzeOptions): Promise<number> 
   }
   const { betweenness } = opts;
   const progress = stageProgress(io);
-  const common = { weighted: opts.weighted ?? false, betweenness, seed: opts.seed, communities: opts.communities, onStage: progress.stage };
+  const common = {
+    weighted: opts.weighted ?? false,
+    betweenness,
+    seed: opts.seed,
+    communities: opts.communities,
+    ...(progress.stage ? { onStage: progress.stage, onProgress: progress.within } : {}),
+  };
   let measures: NetworkMeasures;
   let json: NetworkAnalysis;
   let source: string;
@@ -140,23 +146,48 @@ function layout(m: NetworkMeasures, limit: number, seed: number) {
   return { ids: nodes.map((i) => g.ids[i]!), x, y, edges: inducedEdges(g, nodes) };
 }
 
-/** A progress bar over the analysis stages when stderr is a terminal; silent otherwise. */
-function stageProgress(io: Io) {
-  if (!io.tty) return { stage: undefined, stop: () => {} };
-  const bar = new SingleBar({ format: 'analyze [{bar}] {value}/{total} {stage}', hideCursor: true });
+/**
+ * A progress bar over the analysis stages when stderr is a terminal; silent otherwise. The bar moves by stage and,
+ * within the long stage (betweenness and closeness), by the share of single-source searches done, with the count
+ * and the time left at the current pace.
+ */
+export function stageProgress(io: Io, options: { stream?: NodeJS.WritableStream; now?: () => number; fps?: number } = {}) {
+  if (!io.tty) return { stage: undefined, within: undefined, stop: () => {} };
+  const now = options.now ?? (() => performance.now());
+  const bar = new SingleBar({
+    format: 'analyze [{bar}] {step} {stage}{detail}',
+    hideCursor: true,
+    ...(options.stream ? { stream: options.stream } : {}),
+    ...(options.fps ? { fps: options.fps } : {}),
+  });
   let started = false;
+  let current = { index: 0, total: 1, since: now() };
+  const step = (index: number, total: number) => `${Math.min(index + 1, total)}/${total}`;
   return {
     stage: (stage: AnalysisStage, index: number, total: number) => {
+      current = { index, total, since: now() };
+      const payload = { stage, step: step(index, total), detail: '' };
       if (!started) {
-        bar.start(total, index, { stage });
+        bar.start(total, index, payload);
         started = true;
-      } else bar.update(index, { stage });
+      } else bar.update(index, payload);
+    },
+    within: (stage: AnalysisStage, done: number, total: number) => {
+      if (!started || total <= 0) return;
+      const share = Math.min(1, done / total);
+      const elapsed = (now() - current.since) / 1000;
+      const left = done > 0 && done < total ? (elapsed * (total - done)) / done : 0;
+      const detail = `: ${formatInt(done)}/${formatInt(total)} sources (${Math.floor(share * 100)}%)${left > 0 ? `, ~${formatSeconds(left)} left` : ''}`;
+      bar.update(current.index + share, { stage, step: step(current.index, current.total), detail });
     },
     stop: () => {
       if (started) {
-        bar.update(bar.getTotal(), { stage: 'done' });
+        bar.update(bar.getTotal(), { stage: 'done', step: '', detail: '' });
         bar.stop();
       }
     },
   };
 }
+
+const formatInt = (x: number) => x.toLocaleString('en-GB');
+const formatSeconds = (s: number) => (s < 90 ? `${Math.ceil(s)} s` : `${Math.ceil(s / 60)} min`);

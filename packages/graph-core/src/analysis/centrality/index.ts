@@ -11,7 +11,14 @@ export {
   type BetweennessOptions,
   type SampledBetweennessOptions,
 } from './betweenness.js';
-export { CLOSENESS_DEFAULTS, closenessCentrality, type ClosenessOptions } from './closeness.js';
+export {
+  CLOSENESS_DEFAULTS,
+  closenessCentrality,
+  sampledClosenessCentrality,
+  type ClosenessOptions,
+  type SampledClosenessOptions,
+} from './closeness.js';
+export { pathCentralities, type PathCentralities, type PathCentralityOptions, type ProgressCallback } from './path-centralities.js';
 export { PAGERANK_DEFAULTS, pagerank, type PageRankOptions, type PowerIterationResult } from './pagerank.js';
 export { EIGENVECTOR_DEFAULTS, eigenvectorCentrality, type EigenvectorOptions } from './eigenvector.js';
 export { rankNodes, type RankedNode } from './ranking.js';

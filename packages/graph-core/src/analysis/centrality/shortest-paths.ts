@@ -6,7 +6,16 @@
  *
  * Internal to the centrality folder (not re-exported). Everything runs over typed arrays held in a `PathScratch`
  * that is allocated once per call of a centrality and reset between sources by touching only the nodes the last
- * search reached, so a search allocates nothing.
+ * search reached, so a search allocates nothing (bar the odd typed-array view when a level is sorted).
+ *
+ * Each BFS level is sorted by node index before it is expanded (`sortLevel`: a bitmap for large levels). In
+ * discovery order the rows of a level are read at random places of the 2m-entry `neighbours` array — one or two
+ * cache misses per node once that array outgrows the cache; sorted, they are read in one forward sweep. On the
+ * 100 000-node, 1 000 000-tie benchmark graph this cut a Brandes search (BFS + accumulation) from ~56 ms to ~19 ms,
+ * and ~10% at 10 000 nodes / 100 000 ties; on graphs small enough to sit in the cache it only costs, so levels are
+ * sorted from `SORT_LEVELS_FROM_ENTRIES` CSR entries up. The order within a level changes nothing else: every node's
+ * sums run over its own row, in row order, whatever order the nodes of a level are taken in, so the results are
+ * bit-for-bit the same.
  *
  * The unweighted search is level-synchronous and counts paths by "pull" with no per-edge branch: while level L is
  * expanded, node v of level L sums a published σ over all its neighbours — only those of level L − 1 have one
@@ -52,12 +61,28 @@ export interface PathScratch {
   readonly keys: Float64Array;
   /** Position of each node in `heap`, or UNSEEN / SETTLED. */
   readonly pos: Int32Array;
+  /** One bit per node, all clear between uses: sorting a BFS level by node index (`sortLevel`). */
+  readonly bits: Uint32Array;
+  /** Whether BFS levels are sorted (`sortLevel`): worth it only once the graph outgrows the cache. */
+  readonly sortLevels: boolean;
 }
 
-/** A fresh scratch in its reset state. */
-export function createPathScratch(n: number): PathScratch {
+/**
+ * Graphs with at least this many CSR entries (2m; 512 KB of `neighbours`) get their BFS levels sorted: measured, it
+ * saves ~10% of a search at 200 000 entries (10 000 nodes / 100 000 ties) and ~65% at 2 000 000, and costs ~5–15%
+ * on graphs whose arrays sit in the cache anyway (16 000 and 2 700 ties).
+ */
+export const SORT_LEVELS_FROM_ENTRIES = 1 << 17;
+
+/**
+ * A fresh scratch in its reset state, for `g` (or for n nodes); BFS levels sorted as `sortLevels` says, by default
+ * when `g` has at least `SORT_LEVELS_FROM_ENTRIES` CSR entries.
+ */
+export function createPathScratch(g: CompactGraph | number, sortLevels?: boolean): PathScratch {
+  const n = typeof g === 'number' ? g : g.n;
   return {
     n,
+    sortLevels: sortLevels ?? (typeof g !== 'number' && g.neighbours.length >= SORT_LEVELS_FROM_ENTRIES),
     order: new Int32Array(n),
     bounds: new Int32Array(n + 2),
     seen: new Uint8Array(n),
@@ -68,6 +93,7 @@ export function createPathScratch(n: number): PathScratch {
     heap: new Int32Array(n),
     keys: new Float64Array(n),
     pos: new Int32Array(n).fill(UNSEEN),
+    bits: new Uint32Array((n >> 5) + 1),
   };
 }
 
@@ -79,22 +105,42 @@ export function edgeLengths(g: CompactGraph): Float64Array {
   return lengths;
 }
 
-/** Undo the last search: reset the `reached` nodes at the front of `order`. */
-export function resetScratch(sc: PathScratch, reached: number): void {
+/**
+ * Undo the last search: reset the `reached` nodes at the front of `order` — only the arrays a BFS (`bfs`) or
+ * Dijkstra's search (`dijkstra`) writes, with their accumulation, or all of them.
+ */
+export function resetScratch(sc: PathScratch, reached: number, kind: 'bfs' | 'dijkstra' | 'all' = 'all'): void {
   const { order, seen, dist, shared, coef, pos } = sc;
-  for (let k = 0; k < reached; k++) {
-    const v = order[k]!;
-    seen[v] = 0;
-    dist[v] = Infinity;
-    shared[v] = 0;
-    coef[v] = 0;
-    pos[v] = UNSEEN;
+  if (kind === 'bfs') {
+    for (let k = 0; k < reached; k++) {
+      const v = order[k]!;
+      seen[v] = 0;
+      shared[v] = 0;
+      coef[v] = 0;
+    }
+  } else if (kind === 'dijkstra') {
+    for (let k = 0; k < reached; k++) {
+      const v = order[k]!;
+      dist[v] = Infinity;
+      coef[v] = 0;
+      pos[v] = UNSEEN;
+    }
+  } else {
+    for (let k = 0; k < reached; k++) {
+      const v = order[k]!;
+      seen[v] = 0;
+      dist[v] = Infinity;
+      shared[v] = 0;
+      coef[v] = 0;
+      pos[v] = UNSEEN;
+    }
   }
 }
 
 /**
  * Breadth-first search from `s` filling `order` and `bounds` (no path counts: closeness). Returns the number of
- * levels L; level 0 is s alone and `bounds[L]` nodes were reached. The scratch must be in its reset state.
+ * levels L; level 0 is s alone and `bounds[L]` nodes were reached; each level is sorted by node index. The scratch
+ * must be in its reset state.
  */
 export function bfsLevels(g: CompactGraph, s: number, sc: PathScratch): number {
   const { offsets, neighbours } = g;
@@ -120,14 +166,15 @@ export function bfsLevels(g: CompactGraph, s: number, sc: PathScratch): number {
     bounds[++levels] = end;
     start = end;
     end = tail;
+    sortLevel(sc, start, end);
   }
   return levels;
 }
 
 /**
  * Breadth-first search from `s` counting shortest paths: fills `order`, `bounds` and `sigma` (and leaves every
- * reached node's σ published in `shared`). Returns the number of levels L; `bounds[L]` nodes were reached. The
- * scratch must be in its reset state.
+ * reached node's σ published in `shared`). Returns the number of levels L; `bounds[L]` nodes were reached; each
+ * level is sorted by node index. The scratch must be in its reset state.
  */
 export function bfsPaths(g: CompactGraph, s: number, sc: PathScratch): number {
   const { offsets, neighbours } = g;
@@ -152,6 +199,7 @@ export function bfsPaths(g: CompactGraph, s: number, sc: PathScratch): number {
   bounds[++levels] = end;
   start = end;
   end = tail;
+  sortLevel(sc, start, end);
   while (start < end) {
     for (let k = start; k < end; k++) {
       const v = order[k]!;
@@ -192,8 +240,63 @@ export function bfsPaths(g: CompactGraph, s: number, sc: PathScratch): number {
     bounds[++levels] = end;
     start = end;
     end = tail;
+    sortLevel(sc, start, end);
   }
   return levels;
+}
+
+/**
+ * Sort `order[start … end)` (one BFS level, distinct nodes) by node index when `sc.sortLevels`, so that the level's
+ * rows are then read in ascending order — a forward sweep through `neighbours` instead of random jumps. Small levels
+ * use insertion sort; large ones a bitmap (set a bit per node, read the set bits back in order), whose cost is one
+ * word per 32 node indices between the level's least and greatest — used only when that is at most a few words per
+ * node, else the typed array's own sort.
+ */
+export function sortLevel(sc: PathScratch, start: number, end: number): void {
+  const { order, bits } = sc;
+  const len = end - start;
+  if (len < 2 || !sc.sortLevels) return;
+  if (len <= 16) {
+    for (let i = start + 1; i < end; i++) {
+      const x = order[i]!;
+      let j = i - 1;
+      while (j >= start && order[j]! > x) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = x;
+    }
+    return;
+  }
+  let lo = 0x7fffffff;
+  let hi = 0;
+  for (let k = start; k < end; k++) {
+    const v = order[k]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const first = lo >> 5;
+  const last = hi >> 5;
+  if (last - first > 8 * len) {
+    order.subarray(start, end).sort();
+    return;
+  }
+  for (let k = start; k < end; k++) {
+    const v = order[k]!;
+    bits[v >> 5]! |= 1 << (v & 31);
+  }
+  let k = start;
+  for (let word = first; word <= last; word++) {
+    let b = bits[word]!;
+    if (b === 0) continue;
+    bits[word] = 0;
+    const base = word << 5;
+    while (b !== 0) {
+      const low = b & -b;
+      order[k++] = base + 31 - Math.clz32(low);
+      b ^= low;
+    }
+  }
 }
 
 /**
