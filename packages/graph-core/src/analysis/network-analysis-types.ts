@@ -5,16 +5,24 @@
 import type { SicSection } from '../model/sectors.js';
 
 export interface NodeMeasures {
+  /** Number of neighbours; in a directed analysis in + out arcs (NetworkX's `G.degree`: a reciprocated tie counts 2). */
   degree: number;
+  /** Directed analyses only: number of arcs into the node. */
+  inDegree?: number;
+  /** Directed analyses only: number of arcs out of the node. */
+  outDegree?: number;
   /** Weighted degree: the sum of the node's tie strengths (equals degree when unweighted). */
   strength: number;
-  /** Betweenness, normalised as NetworkX does (undirected: 2 / ((n − 1)(n − 2))). */
+  /** Betweenness, normalised as NetworkX does (undirected: 2 / ((n − 1)(n − 2)); directed: 1 / ((n − 1)(n − 2))). */
   betweenness: number;
-  /** Closeness with the Wasserman–Faust correction for disconnected graphs (NetworkX `wf_improved`). */
+  /**
+   * Closeness with the Wasserman–Faust correction for disconnected graphs (NetworkX `wf_improved`); in a directed
+   * analysis from incoming distances, as NetworkX.
+   */
   closeness: number;
   pagerank: number;
   eigenvector: number;
-  /** Burt's constraint; null for isolated nodes. */
+  /** Burt's constraint; null for isolated nodes (directed, by default as NetworkX: for nodes without out-arcs). */
   constraint: number | null;
   effectiveSize: number | null;
   efficiency: number | null;
@@ -25,10 +33,16 @@ export interface NodeMeasures {
 
 export interface GraphMeasures {
   nodes: number;
+  /** Edges; in a directed analysis, distinct arcs. */
   edges: number;
+  /** Connected components; in a directed analysis, weakly connected components. */
   components: number;
+  /** Directed analyses only: strongly connected components. */
+  stronglyConnectedComponents?: number;
   communities: number;
   modularity: number;
+  /** Directed analyses only: the directed (Leicht–Newman) modularity of the same communities. */
+  directedModularity?: number;
 }
 
 /** Domain extras, present when the graph came from the database. */
@@ -59,11 +73,21 @@ export interface BrokerEntry {
 export interface NetworkAnalysis {
   graph: GraphMeasures;
   nodes: Record<string, NodeMeasures>;
-  /** How it was computed: weighted or not, betweenness exact or sampled with K pivots, seed, time reference. */
+  /**
+   * How it was computed: weighted or not, betweenness exact or sampled with K pivots, closeness exact or estimated
+   * from the same K pivots, seed, time reference.
+   */
   parameters: {
     weighted: boolean;
     directed: boolean;
     betweenness: 'exact' | { sampled: number };
+    /**
+     * `exact`, or `{ sampled: K }`: estimated from the K pivots of the sampled betweenness (Eppstein & Wang 2004) —
+     * a pivot's own value is exact; any other node's mean distance to the rest of its component is estimated by its
+     * mean distance to the pivots there (see graph-core's centrality/path-centralities.ts). K ≥ n is exact.
+     * `analyzeNetwork` always sets it; absent means exact (JSON written before the field existed).
+     */
+    closeness?: 'exact' | { sampled: number };
     seed: number;
     now?: string;
   };
