@@ -92,8 +92,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
         'communities and components; with --db also node types, the community × sector reach table, brokers and isolates.',
     )
     .option('--db <path>', 'analyse the database (people and organisations; ties decayed to --now; events as weak ties)')
-    .option('--edges <file>', 'analyse a plain edge list (undirected; duplicate pairs merged, self-loops dropped)')
-    .option('--directed', 'treat the edge list as directed (not supported yet)')
+    .option('--edges <file>', 'analyse a plain edge list (undirected unless --directed; duplicate pairs merged, self-loops dropped)')
+    .option('--directed', 'with --edges: each row is an arc from the first column to the second (in/out degree, directed paths)')
     .option('--weighted', 'use tie strengths / the weight column (as closeness: path length 1/weight)')
     .option('--betweenness <mode>', 'exact, or sampled:K: betweenness and closeness estimated from K pivot sources', asUsage(parseBetweenness), 'exact' as const)
     .option('--seed <n>', 'seed for sampling and community detection', intOption('--seed', 0), 42)

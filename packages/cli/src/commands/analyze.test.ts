@@ -8,6 +8,8 @@ import { REPO_ROOT, runCli, withTempDir } from '../testing/run-cli.js';
 
 const FLORENTINE = join(REPO_ROOT, 'fixtures/classic/nx_florentine_families/edges.tsv');
 const KARATE = join(REPO_ROOT, 'fixtures/classic/nx_karate_club/edges.tsv');
+const EMAIL = join(REPO_ROOT, 'fixtures/real/snap_email_eu_core/edges.tsv');
+const WEIGHTED_DIGRAPH = join(REPO_ROOT, 'fixtures/reference/directed/random_weighted_30.edges.tsv');
 const DEMO = ['people.csv', 'organisations.csv', 'events.csv', 'ties.csv'].map((f) => join(REPO_ROOT, 'fixtures/demo-town', f));
 
 interface RefNode { id: string; [k: string]: number | string | null }
@@ -145,6 +147,92 @@ describe('bridgework analyze', () => {
     expect(screen).toContain('7/7 betweenness and closeness: 4/4 sources (100%)');
     expect(screen).toContain('done');
     expect(stageProgress({ ...io, tty: false }).within).toBeUndefined();
+  });
+
+  it('analyses email-Eu-core as a directed network and agrees with NetworkX 2.8.8 on a DiGraph', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'email.json');
+      const html = join(dir, 'email.html');
+      const r = await runCli(['analyze', '--edges', EMAIL, '--directed', '--json', out, '--html', html]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Analysed 1005 nodes, 24929 arcs (directed): 20 weakly and 203 strongly connected components');
+      const a = JSON.parse(await readFile(out, 'utf8'));
+      const ref = await reference('directed', 'snap_email_eu_core');
+      expect(a.graph).toMatchObject({ nodes: 1005, edges: 24929, components: 20, stronglyConnectedComponents: 203 });
+      expect(a.parameters).toEqual({ weighted: false, directed: true, betweenness: 'exact', closeness: 'exact', seed: 42 });
+      expect(Object.keys(a.nodes)).toHaveLength(ref.nodes.length);
+      // Named spot checks: the three top relays by betweenness, and node 1, a sink (no arc out: NetworkX leaves Burt's measures undefined).
+      expect(a.nodes['160']).toMatchObject({ inDegree: 211, outDegree: 333, degree: 544 });
+      expect(a.nodes['160'].betweenness).toBeCloseTo(0.07212078608028884, 9);
+      expect(a.nodes['86'].closeness).toBeCloseTo(0.423034390478414, 9);
+      expect(a.nodes['5'].effectiveSize).toBeCloseTo(152.68705035971217, 9);
+      expect(a.nodes['1']).toMatchObject({ inDegree: 50, outDegree: 0, constraint: null, effectiveSize: null, efficiency: null, hierarchy: null });
+      for (const node of ref.nodes) {
+        const got = a.nodes[node.id];
+        expect([got.inDegree, got.outDegree, got.degree, got.strength]).toEqual([node.in_degree, node.out_degree, node.degree, node.strength]);
+        expect(got.betweenness).toBeCloseTo(node.betweenness as number, 9);
+        expect(got.closeness).toBeCloseTo(node.closeness as number, 9);
+        expect(got.constraint === null).toBe(node.constraint === null);
+        if (node.constraint !== null) {
+          expect(got.constraint).toBeCloseTo(node.constraint as number, 9);
+          expect(got.effectiveSize).toBeCloseTo(node.effective_size as number, 9);
+        }
+        expect(got.eigenvector).toBeCloseTo(node.eigenvector as number, 6);
+        // NetworkX's PageRank stops at an L1 change below n · 1e-6 (up to 1.8% off here); analyze iterates to 1e-10.
+        expect(Math.abs(got.pagerank - (node.pagerank as number))).toBeLessThan(5e-5);
+      }
+      const page = await readFile(html, 'utf8');
+      expect(page).toContain('Bridgework network analysis — directed');
+      expect(page).toContain('<dt>Strong components</dt><dd>203</dd>');
+      expect(page).toContain('Closeness exact (incoming)');
+      expect(page).toContain('In-degree');
+      expect(page).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    });
+  });
+
+  it('analyses a weighted directed edge list: with K ≥ n pivots, NetworkX\'s exact weighted values', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'digraph.json');
+      const r = await runCli(['analyze', '--edges', WEIGHTED_DIGRAPH, '--directed', '--weighted', '--betweenness', 'sampled:30', '--seed', '3', '--json', out]);
+      expect(r.code).toBe(0);
+      const a = JSON.parse(await readFile(out, 'utf8'));
+      expect(a.parameters).toEqual({ weighted: true, directed: true, betweenness: { sampled: 30 }, closeness: 'exact', seed: 3 });
+      const ref = await reference('directed', 'random_weighted_30');
+      for (const node of ref.nodes) {
+        const got = a.nodes[node.id];
+        expect(got.strength).toBeCloseTo(node.strength as number, 12);
+        expect(got.betweenness).toBeCloseTo(node.betweenness_weighted as number, 9);
+        expect(got.closeness).toBeCloseTo(node.closeness_weighted as number, 9);
+        if (node.constraint_weighted === null) expect(got.constraint).toBeNull();
+        else expect(got.constraint).toBeCloseTo(node.constraint_weighted as number, 9);
+      }
+    });
+  });
+
+  it('refuses bad combinations with --directed: usage errors exit 2, bad input exits 1, and nothing is written', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'x.json');
+      const db = await runCli(['analyze', '--db', join(dir, 'town.db'), '--directed', '--json', out]);
+      expect(db.code).toBe(2);
+      expect(db.stderr).toContain('--directed works with --edges only');
+      const neither = await runCli(['analyze', '--directed', '--json', out]);
+      expect(neither.code).toBe(2);
+      expect(neither.stderr).toContain('exactly one of --db PATH or --edges FILE');
+      const now = await runCli(['analyze', '--edges', EMAIL, '--directed', '--now', '2026-11-01', '--json', out]);
+      expect(now.code).toBe(2);
+      expect(now.stderr).toContain('--now applies to --db only');
+      const sampled = await runCli(['analyze', '--edges', EMAIL, '--directed', '--betweenness', 'sampled:0', '--json', out]);
+      expect(sampled.code).toBe(2);
+      expect(sampled.stderr).toContain('--betweenness must be exact or sampled:K with K ≥ 1');
+      const unweighted = await runCli(['analyze', '--edges', EMAIL, '--directed', '--weighted', '--json', out]);
+      expect(unweighted.code).toBe(1);
+      expect(unweighted.stderr).toContain('has no weight column (columns: from, to)');
+      const missing = await runCli(['analyze', '--edges', join(dir, 'nope.tsv'), '--directed', '--json', out]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('ENOENT');
+      await expect(readFile(out, 'utf8')).rejects.toThrow(/ENOENT/);
+    });
   });
 
   it('refuses unclear requests with a usage error', async () => {

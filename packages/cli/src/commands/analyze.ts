@@ -1,23 +1,29 @@
 /**
  * `bridgework analyze`: the whole-network analysis of the database or of a plain edge list, as JSON and, on request,
- * a self-contained HTML report (map, distributions, sector reach heatmap, sortable tables).
+ * a self-contained HTML report (map, distributions, sector reach heatmap, sortable tables). An edge list is undirected
+ * unless `--directed`, which runs graph-core's directed analysis (`analyzeDirectedNetwork`: arcs kept, in/out degree,
+ * NetworkX's DiGraph conventions). `--directed` with `--db` is a usage error: the database's ties are undirected
+ * (a tie between two people has no direction in the model), so there is nothing directed to analyse.
  */
 import { readFile } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
 import {
   BridgeworkError,
+  analyzeDirectedNetwork,
   analyzeDomain,
   analyzeNetwork,
   compactFromEdgeText,
+  directedFromEdgeText,
+  directedNetworkAnalysisJson,
   forceAtlas2Layout,
   inducedEdges,
   networkAnalysisJson,
   readEdgeList,
-  type AnalysisStage,
   type BetweennessMode,
   type CompactGraph,
+  type DirectedCompactGraph,
+  type EdgeTextOptions,
   type NetworkAnalysis,
-  type NetworkMeasures,
 } from '@bridgework/graph-core';
 import { EXIT, userPath, type Io } from '../context.js';
 import { writeFileAtomic } from '../files.js';
@@ -49,13 +55,28 @@ export function parseBetweenness(text: string): BetweennessMode {
   throw new BridgeworkError('validation', `cli/analyze: --betweenness must be exact or sampled:K with K ≥ 1, not ${JSON.stringify(text)}`);
 }
 
+/** What the map and the summary line need from either analysis: the graph drawn, betweenness and degree per node. */
+interface Drawable {
+  graph: CompactGraph;
+  betweenness: Float64Array;
+  degree: Uint32Array;
+  warnings: string[];
+}
+
 export async function runAnalyze(io: Io, opts: AnalyzeOptions): Promise<number> {
   if (!opts.db === !opts.edges) {
     io.err('error: give exactly one of --db PATH or --edges FILE');
     return EXIT.usage;
   }
-  if (opts.directed) {
-    io.err('error: --directed is not supported yet: the analysis treats every tie as undirected (drop --directed to analyse the edge list as undirected)');
+  if (opts.directed && opts.db) {
+    io.err(
+      'error: --directed works with --edges only: ties in the database have no direction (each is one undirected ' +
+        'relationship), so analyse it without --directed, or export a directed edge list and use --edges FILE --directed',
+    );
+    return EXIT.usage;
+  }
+  if (opts.now !== undefined && opts.edges) {
+    io.err('error: --now applies to --db only (the date database ties are decayed to); an edge list has no dates');
     return EXIT.usage;
   }
   const { betweenness } = opts;
@@ -67,16 +88,25 @@ export async function runAnalyze(io: Io, opts: AnalyzeOptions): Promise<number> 
     communities: opts.communities,
     ...(progress.stage ? { onStage: progress.stage, onProgress: progress.within } : {}),
   };
-  let measures: NetworkMeasures;
+  let measures: Drawable;
   let json: NetworkAnalysis;
   let source: string;
   try {
-    if (opts.edges) {
+    if (opts.edges && opts.directed) {
+      const text = await readFile(userPath(opts.edges), 'utf8');
+      const d = loadDirectedEdgeList(text, opts.edges, common.weighted);
+      const m = analyzeDirectedNetwork(d, common);
+      // The map is drawn on the symmetrised graph (the one the communities were found on), sized by directed betweenness.
+      measures = { graph: m.undirected, betweenness: m.betweenness, degree: m.degrees.degree, warnings: m.warnings };
+      json = directedNetworkAnalysisJson(m);
+      source = opts.edges;
+    } else if (opts.edges) {
       const path = userPath(opts.edges);
       const text = await readFile(path, 'utf8');
       const g = loadEdgeList(text, opts.edges, common.weighted);
-      measures = analyzeNetwork(g, common);
-      json = networkAnalysisJson(measures);
+      const m = analyzeNetwork(g, common);
+      measures = m;
+      json = networkAnalysisJson(m);
       source = opts.edges;
     } else {
       const now = opts.now ? parseNow(opts.now) : new Date();
@@ -90,9 +120,14 @@ export async function runAnalyze(io: Io, opts: AnalyzeOptions): Promise<number> 
   for (const w of measures.warnings) io.err(`warning: ${w}`);
 
   await writeFileAtomic(userPath(opts.json), JSON.stringify(json, null, 1));
+  const { graph } = json;
   io.out(
-    `Analysed ${json.graph.nodes} nodes, ${json.graph.edges} ties: ${json.graph.components} components, ` +
-      `${json.graph.communities} communities (modularity ${json.graph.modularity.toFixed(3)}). JSON: ${opts.json}`,
+    graph.stronglyConnectedComponents === undefined
+      ? `Analysed ${graph.nodes} nodes, ${graph.edges} ties: ${graph.components} components, ` +
+          `${graph.communities} communities (modularity ${graph.modularity.toFixed(3)}). JSON: ${opts.json}`
+      : `Analysed ${graph.nodes} nodes, ${graph.edges} arcs (directed): ${graph.components} weakly and ` +
+          `${graph.stronglyConnectedComponents} strongly connected components, ${graph.communities} communities ` +
+          `(modularity ${graph.modularity.toFixed(3)}, directed ${(graph.directedModularity ?? 0).toFixed(3)}). JSON: ${opts.json}`,
   );
   if (opts.html) {
     const drawing = layout(measures, opts.mapNodes, opts.seed);
@@ -114,6 +149,19 @@ function parseNow(text: string): Date {
  * header row and the weight column are recognised as by `import` (see docs/import-export.md), from the first lines.
  */
 export function loadEdgeList(text: string, file: string, weighted: boolean): CompactGraph {
+  return compactFromEdgeText(text, edgeTextOptions(text, file, weighted));
+}
+
+/**
+ * An edge list as a DirectedCompactGraph: each row an arc from the first column to the second, repeated arcs merged
+ * (the largest weight), self-loops dropped; u → v and v → u are two arcs. Header and weight column as `loadEdgeList`.
+ */
+export function loadDirectedEdgeList(text: string, file: string, weighted: boolean): DirectedCompactGraph {
+  return directedFromEdgeText(text, edgeTextOptions(text, file, weighted));
+}
+
+/** The header row, delimiter and weight column of an edge list, recognised as by `import` from its first lines. */
+function edgeTextOptions(text: string, file: string, weighted: boolean): EdgeTextOptions {
   const sample = text.slice(0, 200_000);
   const head = readEdgeList(sample.slice(0, Math.max(0, sample.lastIndexOf('\n'))) || sample, { file });
   const weightColumn = head.weightColumn === undefined ? -1 : head.columns.indexOf(head.weightColumn);
@@ -121,15 +169,11 @@ export function loadEdgeList(text: string, file: string, weighted: boolean): Com
     throw new BridgeworkError('validation', `cli/analyze: --weighted, but ${file} has no weight column (columns: ${head.columns.join(', ')})`);
   }
   const delimiter = head.delimiter === 'whitespace' ? 'whitespace' : head.delimiter;
-  return compactFromEdgeText(text, {
-    header: head.hasHeader,
-    delimiter,
-    ...(weighted ? { weightColumn } : {}),
-  });
+  return { header: head.hasHeader, delimiter, ...(weighted ? { weightColumn } : {}) };
 }
 
 /** Lay out (at most `limit` nodes: the top by betweenness, then degree) for the report's map. */
-function layout(m: NetworkMeasures, limit: number, seed: number) {
+function layout(m: Drawable, limit: number, seed: number) {
   const g = m.graph;
   let nodes = Array.from({ length: g.n }, (_, i) => i);
   if (g.n > limit) {
@@ -148,8 +192,8 @@ function layout(m: NetworkMeasures, limit: number, seed: number) {
 
 /**
  * A progress bar over the analysis stages when stderr is a terminal; silent otherwise. The bar moves by stage and,
- * within the long stage (betweenness and closeness), by the share of single-source searches done, with the count
- * and the time left at the current pace.
+ * within the long stages (betweenness and closeness; directed: closeness, then betweenness), by the share of
+ * single-source searches done, with the count and the time left at the current pace.
  */
 export function stageProgress(io: Io, options: { stream?: NodeJS.WritableStream; now?: () => number; fps?: number } = {}) {
   if (!io.tty) return { stage: undefined, within: undefined, stop: () => {} };
@@ -164,7 +208,7 @@ export function stageProgress(io: Io, options: { stream?: NodeJS.WritableStream;
   let current = { index: 0, total: 1, since: now() };
   const step = (index: number, total: number) => `${Math.min(index + 1, total)}/${total}`;
   return {
-    stage: (stage: AnalysisStage, index: number, total: number) => {
+    stage: (stage: string, index: number, total: number) => {
       current = { index, total, since: now() };
       const payload = { stage, step: step(index, total), detail: '' };
       if (!started) {
@@ -172,7 +216,7 @@ export function stageProgress(io: Io, options: { stream?: NodeJS.WritableStream;
         started = true;
       } else bar.update(index, payload);
     },
-    within: (stage: AnalysisStage, done: number, total: number) => {
+    within: (stage: string, done: number, total: number) => {
       if (!started || total <= 0) return;
       const share = Math.min(1, done / total);
       const elapsed = (now() - current.since) / 1000;

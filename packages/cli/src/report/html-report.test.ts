@@ -71,7 +71,7 @@ function florentine(): NetworkAnalysis {
   return {
     graph: { nodes: 15, edges: 19, components: 2, communities: 3, modularity: 0.3806 },
     nodes,
-    parameters: { weighted: false, directed: false, betweenness: 'exact', seed: 42 },
+    parameters: { weighted: false, directed: false, betweenness: 'exact', closeness: 'exact', seed: 42 },
     info: Object.fromEntries(
       IDS.map((id) => [id, id === EVIL_ID ? { type: 'person' as const, label: EVIL_LABEL } : { type: 'organisation' as const, label: `${id} family`, sector: 'G' as const }]),
     ),
@@ -237,6 +237,9 @@ describe('renderHtmlReport', () => {
     expect(header).toContain('<dt>Ties</dt><dd>19</dd>');
     expect(header).toContain('<dt>Modularity</dt><dd>0.381</dd>');
     expect(header).toContain('Betweenness exact');
+    expect(header).toContain('Closeness exact');
+    expect(header).toContain('<span>Undirected</span>');
+    expect(header).not.toContain('directed:');
     expect(header).toContain('Seed 42');
     expect(header).toContain('Generated 2025-06-01T10:00:00Z');
   });
@@ -278,14 +281,51 @@ describe('renderHtmlReport', () => {
   });
 
   it('renders a plain analysis without domain data: ids as labels, no heatmap, brokers or isolates sections', () => {
-    const plain: NetworkAnalysis = { graph: analysis.graph, nodes: analysis.nodes, parameters: { ...analysis.parameters, betweenness: { sampled: 64 } } };
+    const plain: NetworkAnalysis = {
+      graph: analysis.graph,
+      nodes: analysis.nodes,
+      parameters: { ...analysis.parameters, betweenness: { sampled: 64 }, closeness: { sampled: 64 } },
+    };
     const out = renderHtmlReport(plain, drawing, OPTIONS);
+    expect(out).toContain('Closeness estimated from 64 pivots');
     expect(out).not.toContain('class="heatmap"');
     expect(out).not.toContain('id="brokers"');
     expect(out).not.toContain('id="isolates"');
     expect(out).toContain('Betweenness sampled from 64 pivots');
     expect(out).toContain('data-node="Medici" title="Show on the map">Medici</button>');
     expect(out).not.toMatch(/https?:|url\(/i);
+  });
+
+  it('says "directed" in the header of a directed analysis, with arcs, strong components and in/out degree', () => {
+    const nodes: Record<string, NodeMeasures> = {};
+    for (const [id, m] of Object.entries(analysis.nodes)) nodes[id] = { ...m, inDegree: Math.floor(m.degree / 2), outDegree: m.degree - Math.floor(m.degree / 2) };
+    nodes['Medici'] = { ...nodes['Medici']!, inDegree: 5, outDegree: 7, degree: 12 };
+    const directed: NetworkAnalysis = {
+      graph: { ...analysis.graph, edges: 31, stronglyConnectedComponents: 6, directedModularity: 0.2512 },
+      nodes,
+      parameters: { weighted: true, directed: true, betweenness: { sampled: 10 }, closeness: 'exact', seed: 7 },
+    };
+    const out = renderHtmlReport(directed, drawing, OPTIONS);
+    const header = between(out, '<header class="report-head">', '</header>');
+    expect(header).toContain('Bridgework network analysis — directed');
+    expect(header).toContain('<span>Directed</span>');
+    expect(header).toContain('<dt>Arcs</dt><dd>31</dd>');
+    expect(header).toContain('<dt>Weak components</dt><dd>2</dd>');
+    expect(header).toContain('<dt>Strong components</dt><dd>6</dd>');
+    expect(header).toContain('<dt>Directed modularity</dt><dd>0.251</dd>');
+    expect(header).toContain('Betweenness sampled from 10 pivots');
+    expect(header).toContain('Closeness exact (incoming)');
+    expect(header).toContain('Weighted arcs');
+    const table = between(out, '<table class="sortable" id="nodes-table">', '</table>');
+    const heads = [...table.matchAll(/<button type="button" class="sort">([^<]*)<\/button>/g)].map((m) => m[1]);
+    expect(heads.slice(0, 5)).toEqual(['Node', 'Community', 'Degree', 'In-degree', 'Out-degree']);
+    const medici = table.split('<tr>').find((row) => row.includes('>Medici</button>'))!;
+    expect(medici).toContain('data-v="12"');
+    expect(medici).toMatch(/data-v="5">5<\/td><td class="num" data-v="7">7</);
+    expect(out).toContain('Degree (arcs in + out)');
+    expect(out).toContain('without arcs out');
+    // The undirected report has no in/out columns.
+    expect(between(html, '<table class="sortable" id="nodes-table">', '</table>')).not.toContain('In-degree');
   });
 
   it('rejects a drawing whose arrays disagree, whose positions are not finite or whose edges point outside it', () => {

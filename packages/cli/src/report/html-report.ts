@@ -5,7 +5,9 @@
  * Contents: the graph measures and parameters; a pannable, zoomable canvas map of the drawn nodes (size by betweenness,
  * colour by community, brokers labelled, hover tooltips, click to highlight neighbours, keyboard controls); degree and
  * constraint histograms as inline SVG; the community × sector reach heatmap; and sortable tables of brokers, isolates
- * and nodes. Every label is escaped: names may hold <, & and quotes.
+ * and nodes. Every label is escaped: names may hold <, & and quotes. A directed analysis (`parameters.directed`) says
+ * so in the header, counts arcs and strongly connected components, and shows in- and out-degree; the map draws its
+ * arcs as undirected lines (the graph its communities were found on).
  */
 import { BridgeworkError, type NetworkAnalysis, type NodeMeasures } from '@bridgework/graph-core';
 import { escapeHtml, formatCount, formatMeasure, formatShare, jsonForScript } from './html-escape.js';
@@ -194,28 +196,56 @@ function nodeLabelCell(ctx: Context, id: string): string {
 function renderHeader(ctx: Context, title: string, generatedAt: string): string {
   const { graph, parameters } = ctx.analysis;
   const stat = (label: string, value: string) => `<div class="stat"><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`;
+  const directed = parameters.directed;
   const betweenness = parameters.betweenness === 'exact' ? 'exact' : `sampled from ${formatCount(parameters.betweenness.sampled)} pivots`;
+  // JSON written before `closeness` was recorded computed it exactly.
+  const closenessMode = parameters.closeness ?? 'exact';
+  const closeness = closenessMode === 'exact' ? 'exact' : `estimated from ${formatCount(closenessMode.sampled)} pivots`;
   const params = [
-    parameters.weighted ? 'Weighted ties' : 'Unweighted ties',
-    parameters.directed ? 'Directed' : 'Undirected',
+    parameters.weighted ? (directed ? 'Weighted arcs' : 'Weighted ties') : directed ? 'Unweighted arcs' : 'Unweighted ties',
+    directed ? 'Directed' : 'Undirected',
     `Betweenness ${betweenness}`,
+    `Closeness ${closeness}${directed ? ' (incoming)' : ''}`,
     `Seed ${parameters.seed}`,
     ...(parameters.now ? [`Ties decayed to ${parameters.now}`] : []),
     `Generated ${generatedAt}`,
   ];
-  return `<header class="report-head">
-<h1>${escapeHtml(title)}</h1>
-<p class="subtitle">Bridgework network analysis</p>
-<dl class="stats">${stat('Nodes', formatCount(graph.nodes))}${stat('Ties', formatCount(graph.edges))}${stat('Components', formatCount(graph.components))}${stat('Communities', formatCount(graph.communities))}${stat('Modularity', graph.modularity.toFixed(3))}</dl>
-<p class="params">${params.map((p) => `<span>${escapeHtml(p)}</span>`).join('')}</p>
-<details class="glossary"><summary>How to read the measures</summary><dl>
-<dt>Degree</dt><dd>Number of ties. Strength is the sum of their weights.</dd>
+  const stats = directed
+    ? stat('Nodes', formatCount(graph.nodes)) +
+      stat('Arcs', formatCount(graph.edges)) +
+      stat('Weak components', formatCount(graph.components)) +
+      (graph.stronglyConnectedComponents === undefined ? '' : stat('Strong components', formatCount(graph.stronglyConnectedComponents))) +
+      stat('Communities', formatCount(graph.communities)) +
+      stat('Modularity', graph.modularity.toFixed(3)) +
+      (graph.directedModularity === undefined ? '' : stat('Directed modularity', graph.directedModularity.toFixed(3)))
+    : stat('Nodes', formatCount(graph.nodes)) +
+      stat('Ties', formatCount(graph.edges)) +
+      stat('Components', formatCount(graph.components)) +
+      stat('Communities', formatCount(graph.communities)) +
+      stat('Modularity', graph.modularity.toFixed(3));
+  const glossary = directed
+    ? `<dt>Degree</dt><dd>Arcs in plus arcs out (a tie both ways counts twice); in-degree and out-degree separately in the table. Strength is the sum of their weights.</dd>
+<dt>Betweenness</dt><dd>How often a node lies on the shortest directed paths between others, following arcs (0–1): nodes that relay between groups.</dd>
+<dt>Constraint</dt><dd>Burt's constraint from the ties in either direction: low values mean contacts in separate groups — a brokerage position. As in NetworkX, nodes without arcs out have none.</dd>
+<dt>Effective size</dt><dd>Non-redundant contacts; efficiency is effective size divided by the number of contacts.</dd>
+<dt>Closeness</dt><dd>How near the others are to a node along arcs pointing to it (incoming distance, as NetworkX; Wasserman–Faust correction for nodes that not everyone reaches).</dd>
+<dt>PageRank, eigenvector</dt><dd>Influence from arcs coming in from influential nodes.</dd>
+<dt>Community</dt><dd>Group found by modularity optimisation on the ties regardless of direction; 0 is the largest. Directed modularity scores the same groups with direction.</dd>
+<dt>Components</dt><dd>Weak: nodes connected ignoring direction. Strong: nodes that can all reach each other along arcs.</dd>`
+    : `<dt>Degree</dt><dd>Number of ties. Strength is the sum of their weights.</dd>
 <dt>Betweenness</dt><dd>How often a node lies on the shortest paths between others (0–1): high values mark brokers whose removal would cut groups apart.</dd>
 <dt>Constraint</dt><dd>Burt's constraint: how much a node's contacts are tied to each other. Low values mean contacts in separate groups — a brokerage position; 1 means a single contact or one closed group.</dd>
 <dt>Effective size</dt><dd>Non-redundant contacts; efficiency is effective size divided by degree.</dd>
 <dt>Closeness</dt><dd>How near a node is to everyone it can reach (Wasserman–Faust correction for separate components).</dd>
 <dt>PageRank, eigenvector</dt><dd>Influence from being tied to well-connected nodes.</dd>
-<dt>Community</dt><dd>Group found by modularity optimisation; 0 is the largest.</dd>
+<dt>Community</dt><dd>Group found by modularity optimisation; 0 is the largest.</dd>`;
+  return `<header class="report-head">
+<h1>${escapeHtml(title)}</h1>
+<p class="subtitle">Bridgework network analysis${directed ? ' — directed: ties are arcs from one node to another' : ''}</p>
+<dl class="stats">${stats}</dl>
+<p class="params">${params.map((p) => `<span>${escapeHtml(p)}</span>`).join('')}</p>
+<details class="glossary"><summary>How to read the measures</summary><dl>
+${glossary}
 <dt>Sector reach</dt><dd>People who can reach an organisation of a sector within two steps — through someone they know.</dd>
 </dl></details>
 <nav class="toc" aria-label="Contents"><ul>
@@ -256,7 +286,7 @@ function renderMap(ctx: Context, drawing: { ids: string[]; edges: [number, numbe
   const aria = `Network map of ${formatCount(shown)} nodes and ${formatCount(drawing.edges.length)} ties. Size shows betweenness, colour shows community. The same data is in the tables below.`;
   return `<section id="map" aria-labelledby="map-h">
 <h2 id="map-h">Network map</h2>
-<p class="lede">Each dot is a node, each line a tie; nodes that are closely tied sit close together (ForceAtlas2 layout). Bigger dots have higher betweenness — they lie between groups; colours are communities. ${!ctx.analysis.brokers ? 'The nodes with the highest betweenness are labelled.' : brokersDrawn === 1 ? 'The broker on the map is labelled.' : `The ${formatCount(brokersDrawn)} brokers on the map are labelled.`}</p>
+<p class="lede">Each dot is a node, each line a tie${ctx.analysis.parameters.directed ? ' (an arc in either direction, or both: the map does not show direction)' : ''}; nodes that are closely tied sit close together (ForceAtlas2 layout). Bigger dots have higher betweenness — they lie between groups; colours are communities. ${!ctx.analysis.brokers ? 'The nodes with the highest betweenness are labelled.' : brokersDrawn === 1 ? 'The broker on the map is labelled.' : `The ${formatCount(brokersDrawn)} brokers on the map are labelled.`}</p>
 ${subsetNote}
 <div class="map-layout">
 <div>
@@ -284,6 +314,7 @@ ${subsetNote}
 }
 
 function renderDistributions(ctx: Context): string {
+  const directed = ctx.analysis.parameters.directed;
   const degrees = ctx.entries.map(([, m]) => m.degree);
   const constraints = ctx.entries.map(([, m]) => m.constraint).filter((c): c is number => c !== null);
   const missing = degrees.length - constraints.length;
@@ -295,8 +326,8 @@ function renderDistributions(ctx: Context): string {
   const degreeSvg = renderHistogram(degreeBins, {
     id: 'degree-histogram',
     title: 'Degree distribution',
-    description: `${formatCount(degrees.length)} nodes by number of ties: most often ${modal.label}; the highest is ${formatCount(maxDegree)}.`,
-    xLabel: 'Degree (ties)',
+    description: `${formatCount(degrees.length)} nodes by number of ${directed ? 'arcs in and out' : 'ties'}: most often ${modal.label}; the highest is ${formatCount(maxDegree)}.`,
+    xLabel: directed ? 'Degree (arcs in + out)' : 'Degree (ties)',
   });
   const constraintSvg = constraints.length > 0
     ? renderHistogram(constraintBins, {
@@ -307,12 +338,12 @@ function renderDistributions(ctx: Context): string {
         edgeLabels: true,
         labelEvery: 5,
       })
-    : '<p class="note">No node has a constraint (all are isolated).</p>';
+    : `<p class="note">No node has a constraint (${directed ? 'none has an arc out' : 'all are isolated'}).</p>`;
   return `<section id="distributions" aria-labelledby="dist-h">
 <h2 id="dist-h">Distributions</h2>
 <div class="charts">
-<figure><h3>Degree</h3>${degreeSvg}<figcaption>Number of nodes by how many ties they have. A long right tail means a few hubs hold many ties. Most common: ${escapeHtml(modal.label)} (${formatCount(modal.count)} nodes); highest: ${formatCount(maxDegree)}.</figcaption></figure>
-<figure><h3>Constraint</h3>${constraintSvg}<figcaption>Burt's constraint: nodes on the left have contacts in separate groups — brokerage positions (${formatCount(lowConstraint)} below 0.3); at 1, all ties lead into one closed group.${missing > 0 ? ` ${formatCount(missing)} isolated ${missing === 1 ? 'node has' : 'nodes have'} no constraint and ${missing === 1 ? 'is' : 'are'} left out.` : ''}</figcaption></figure>
+<figure><h3>Degree</h3>${degreeSvg}<figcaption>Number of nodes by how many ${directed ? 'arcs they have, in and out' : 'ties they have'}. A long right tail means a few hubs hold many ties. Most common: ${escapeHtml(modal.label)} (${formatCount(modal.count)} nodes); highest: ${formatCount(maxDegree)}.</figcaption></figure>
+<figure><h3>Constraint</h3>${constraintSvg}<figcaption>Burt's constraint: nodes on the left have contacts in separate groups — brokerage positions (${formatCount(lowConstraint)} below 0.3); at 1, all ties lead into one closed group.${missing > 0 ? ` ${formatCount(missing)} ${directed ? `${missing === 1 ? 'node' : 'nodes'} without arcs out (NetworkX leaves them undefined)` : `isolated ${missing === 1 ? 'node' : 'nodes'}`} ${missing === 1 ? 'has' : 'have'} no constraint and ${missing === 1 ? 'is' : 'are'} left out.` : ''}</figcaption></figure>
 </div>
 </section>`;
 }
@@ -451,7 +482,9 @@ function renderNodesTable(ctx: Context): string {
     ...(info ? [{ label: 'ID', type: 'text' as const, value: (r: R) => r[0], className: 'id' }] : []),
     ...(info ? [{ label: 'Type', type: 'text' as const, value: (r: R) => infoOf(r[0])?.type ?? '' }] : []),
     { label: 'Community', type: 'number', value: (r) => r[1].community, html: (r) => communityCell(r[1].community) },
-    num('Degree', (m) => m.degree),
+    num('Degree', (m) => m.degree, analysis.parameters.directed ? 'Arcs in + arcs out' : undefined),
+    ...(rows.some(([, m]) => m.inDegree !== undefined) ? [num('In-degree', (m) => m.inDegree ?? null, 'Arcs into the node')] : []),
+    ...(rows.some(([, m]) => m.outDegree !== undefined) ? [num('Out-degree', (m) => m.outDegree ?? null, 'Arcs out of the node')] : []),
     ...(analysis.parameters.weighted ? [num('Strength', (m) => m.strength, 'Sum of tie weights')] : []),
     num('Betweenness', (m) => m.betweenness),
     num('Closeness', (m) => m.closeness),

@@ -259,7 +259,10 @@ export const REPORT_SCRIPT = String.raw`(function () {
       if (n.label !== n.id) rows.push(['ID', n.id]);
       rows.push(['Community', m ? String(m.community) : '\u2014']);
       if (m) {
-        rows.push(['Degree', fmt(m.degree)], ['Betweenness', fmt(m.betweenness)], ['Constraint', fmt(m.constraint)],
+        rows.push(['Degree', fmt(m.degree)]);
+        if (m.inDegree !== undefined) rows.push(['In-degree', fmt(m.inDegree)]);
+        if (m.outDegree !== undefined) rows.push(['Out-degree', fmt(m.outDegree)]);
+        rows.push(['Betweenness', fmt(m.betweenness)], ['Constraint', fmt(m.constraint)],
           ['Closeness', fmt(m.closeness)], ['PageRank', fmt(m.pagerank)]);
       }
       rows.forEach(function (row) { dl.appendChild(el('dt', '', row[0])); dl.appendChild(el('dd', '', row[1])); });

@@ -12,3 +12,4 @@ export * from './centrality/index.js';
 export * from './communities/index.js';
 export * from './analyze-network.js';
 export * from './analyze-domain.js';
+export * from './directed/index.js';

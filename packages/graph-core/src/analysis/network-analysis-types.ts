@@ -85,9 +85,9 @@ export interface NetworkAnalysis {
      * `exact`, or `{ sampled: K }`: estimated from the K pivots of the sampled betweenness (Eppstein & Wang 2004) —
      * a pivot's own value is exact; any other node's mean distance to the rest of its component is estimated by its
      * mean distance to the pivots there (see graph-core's centrality/path-centralities.ts). K ≥ n is exact.
-     * `analyzeNetwork` always sets it; absent means exact (JSON written before the field existed).
+     * A directed analysis (`analyzeDirectedNetwork`) always computes closeness exactly: `exact`.
      */
-    closeness?: 'exact' | { sampled: number };
+    closeness: 'exact' | { sampled: number };
     seed: number;
     now?: string;
   };

@@ -14,6 +14,13 @@
  * (`louvain_communities` on a DiGraph optimises directed modularity, after Dugué & Perez 2015); it is not reproduced
  * here: communities of who-talks-with-whom are read as undirected groups, and the same partition serves both views.
  *
+ * PageRank stops by the rule of the undirected analysis (`ANALYZE_PAGERANK`: an L1 change below 1e-10 in total, at
+ * most 200 iterations), not NetworkX's n · 1e-6, whose error grows with n (see ../analyze-network.ts); the values
+ * stay within 1e-6 of NetworkX's on the reference networks. `pagerankTol` restores a per-node tolerance.
+ *
+ * Closeness is always exact (incoming, as NetworkX): with sampled betweenness it is still one search per node, so
+ * `parameters.closeness` is `exact` and a directed run costs O(nm) whatever K is.
+ *
  * Node fields in the JSON: `degree` is NetworkX's `G.degree` of a DiGraph, in + out arcs (a reciprocated tie counts
  * twice), with `inDegree` and `outDegree` alongside; `strength` is in + out strength; `graph.edges` counts distinct
  * arcs; `graph.components` counts weakly connected components and `graph.stronglyConnectedComponents` the strong
@@ -21,7 +28,7 @@
  */
 import type { CompactGraph } from '../../projection/compact-graph.js';
 import { createRng } from '../../random/index.js';
-import type { BetweennessMode } from '../analyze-network.js';
+import { ANALYZE_PAGERANK, type BetweennessMode } from '../analyze-network.js';
 import { leiden, louvain, type CommunityResult } from '../communities/index.js';
 import type { NetworkAnalysis, NodeMeasures } from '../network-analysis-types.js';
 import type { StructuralHoles } from '../structural-holes/index.js';
@@ -66,13 +73,22 @@ export interface AnalyzeDirectedOptions {
   resolution?: number;
   /** Burt's measures undefined for nodes without out-arcs, as NetworkX 2.8.8 (default true); see structural-holes.ts. */
   networkxSinks?: boolean;
-  /** PageRank stopping tolerance: L1 change below n · tol (default 1e-6, NetworkX's). */
-  pagerankTol?: number;
+  /**
+   * PageRank stopping tolerance per node: stop at an L1 change below n · tol, at most 100 iterations (NetworkX's rule
+   * with tol 1e-6). Default null: the rule of `analyzeNetwork`, `ANALYZE_PAGERANK` (L1 change below 1e-10, at most
+   * 200 iterations), whose error does not grow with n.
+   */
+  pagerankTol?: number | null;
   /** Told when each stage starts (for progress on a terminal). */
   onStage?: (stage: DirectedAnalysisStage, index: number, total: number) => void;
+  /**
+   * Told how far the long stages have got: `done` of `total` single-source searches of 'closeness' and of
+   * 'betweenness', every ~1% of them. Called on the analysing thread, so keep it cheap.
+   */
+  onProgress?: (stage: DirectedAnalysisStage, done: number, total: number) => void;
 }
 
-/** Defaults of `analyzeDirectedNetwork` (those of `analyzeNetwork`, plus NetworkX's sinks rule and PageRank tol). */
+/** Defaults of `analyzeDirectedNetwork` (those of `analyzeNetwork`, its PageRank rule, and NetworkX's sinks rule). */
 export const ANALYZE_DIRECTED_DEFAULTS = Object.freeze({
   weighted: false,
   betweenness: 'exact',
@@ -80,7 +96,7 @@ export const ANALYZE_DIRECTED_DEFAULTS = Object.freeze({
   communities: 'louvain',
   resolution: 1,
   networkxSinks: true,
-  pagerankTol: 1e-6,
+  pagerankTol: null,
 } as const);
 
 /** Every measure of every node of a directed graph, as arrays aligned with `graph.ids`. */
@@ -111,8 +127,8 @@ export interface DirectedNetworkMeasures {
 
 /** Compute every directed measure of `d` (see the header for the definitions and the choice made for communities). */
 export function analyzeDirectedNetwork(d: DirectedCompactGraph, options: AnalyzeDirectedOptions = {}): DirectedNetworkMeasures {
-  const { onStage, ...rest } = options;
-  const { weighted, betweenness: mode, seed, communities, resolution, networkxSinks, pagerankTol } = withDefaults<Omit<AnalyzeDirectedOptions, 'onStage'>>(
+  const { onStage, onProgress, ...rest } = options;
+  const { weighted, betweenness: mode, seed, communities, resolution, networkxSinks, pagerankTol } = withDefaults<Omit<AnalyzeDirectedOptions, 'onStage' | 'onProgress'>>(
     ANALYZE_DIRECTED_DEFAULTS,
     rest,
   );
@@ -136,16 +152,24 @@ export function analyzeDirectedNetwork(d: DirectedCompactGraph, options: Analyze
   stage('structural holes');
   const holes = directedStructuralHoles(d, { weighted, networkxSinks });
   stage('pagerank');
-  const pr = directedPagerank(d, { weighted, tol: pagerankTol });
+  const pr = directedPagerank(
+    d,
+    pagerankTol === null
+      ? { weighted, tol: d.n > 0 ? ANALYZE_PAGERANK.l1Tolerance / d.n : 0, maxIter: ANALYZE_PAGERANK.maxIter }
+      : { weighted, tol: pagerankTol },
+  );
   if (!pr.converged) warnings.push(`PageRank did not converge in ${pr.iterations} iterations (last change ${pr.change})`);
   stage('eigenvector');
   const ev = directedEigenvector(d, { weighted });
   if (!ev.converged) warnings.push(`eigenvector centrality did not converge in ${ev.iterations} iterations (last change ${ev.change})`);
+  const within = (s: DirectedAnalysisStage) => (onProgress ? { onProgress: (done: number, total: number) => onProgress(s, done, total) } : {});
   stage('closeness');
-  const closeness = directedCloseness(d, { weighted });
+  const closeness = directedCloseness(d, { weighted, ...within('closeness') });
   stage('betweenness');
   const betweenness =
-    mode === 'exact' ? directedBetweenness(d, { weighted }) : sampledDirectedBetweenness(d, { weighted, pivots: mode.sampled, rng: createRng(seed) });
+    mode === 'exact'
+      ? directedBetweenness(d, { weighted, ...within('betweenness') })
+      : sampledDirectedBetweenness(d, { weighted, pivots: mode.sampled, rng: createRng(seed), ...within('betweenness') });
 
   return {
     graph: d,
@@ -171,7 +195,7 @@ const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 /**
  * The plain JSON of a directed analysis: the `NetworkAnalysis` shape of the undirected analysis with
- * `parameters.directed: true`, per node `inDegree`/`outDegree` (and `degree` = in + out), `graph.components` = weakly
+ * `parameters.directed: true` and `parameters.closeness: 'exact'`, per node `inDegree`/`outDegree` (and `degree` = in + out), `graph.components` = weakly
  * connected components, `graph.stronglyConnectedComponents` and `graph.directedModularity`.
  */
 export function directedNetworkAnalysisJson(m: DirectedNetworkMeasures, extra: { now?: string } = {}): NetworkAnalysis {
@@ -211,6 +235,7 @@ export function directedNetworkAnalysisJson(m: DirectedNetworkMeasures, extra: {
       weighted: m.weighted,
       directed: true,
       betweenness: m.betweennessMode,
+      closeness: 'exact',
       seed: m.seed,
       ...(extra.now === undefined ? {} : { now: extra.now }),
     },

@@ -25,6 +25,7 @@
  * estimate is always scaled by n/K, so it stays unbiased.
  */
 import type { Rng } from '../../random/rng.js';
+import type { ProgressCallback } from '../centrality/path-centralities.js';
 import type { DirectedCompactGraph } from './directed-graph.js';
 import {
   arcLengths,
@@ -42,6 +43,8 @@ export interface DirectedBetweennessOptions {
   weighted?: boolean;
   /** Divide by the number of ordered pairs not involving the node, (n − 1)(n − 2) (default true; none when n ≤ 2). */
   normalized?: boolean;
+  /** Told how many of the single-source searches are done (n, or K when sampled): every ~1% of them and at the end. */
+  onProgress?: ProgressCallback;
 }
 
 /** Options of `sampledDirectedBetweenness`: those of the exact version plus the pivots. */
@@ -53,7 +56,7 @@ export interface SampledDirectedBetweennessOptions extends DirectedBetweennessOp
 }
 
 /** Defaults of `directedBetweenness` (NetworkX's: unweighted, normalised). */
-export const DIRECTED_BETWEENNESS_DEFAULTS: Readonly<Required<DirectedBetweennessOptions>> = Object.freeze({ weighted: false, normalized: true });
+export const DIRECTED_BETWEENNESS_DEFAULTS: Readonly<Required<Omit<DirectedBetweennessOptions, 'onProgress'>>> = Object.freeze({ weighted: false, normalized: true });
 
 /**
  * Exact directed betweenness of every node (Brandes 2001), aligned with `d.ids`. NetworkX semantics for a DiGraph:
@@ -91,26 +94,35 @@ export function sampledDirectedBetweenness(d: DirectedCompactGraph, options: Sam
 }
 
 function brandes(d: DirectedCompactGraph, sources: Int32Array, options: DirectedBetweennessOptions, k: number | null): Float64Array {
-  const { weighted, normalized } = withDefaults(DIRECTED_BETWEENNESS_DEFAULTS, options);
+  const { onProgress, ...rest } = options;
+  const { weighted, normalized } = withDefaults(DIRECTED_BETWEENNESS_DEFAULTS, rest);
   checkBoolean('weighted', weighted);
   checkBoolean('normalized', normalized);
+  if (onProgress !== undefined && typeof onProgress !== 'function') invalid('onProgress must be a function');
   const n = d.n;
   const bc = new Float64Array(n);
   if (n === 0) return bc;
   const sc = createDirectedPathScratch(n);
   const { outOffsets, outNeighbours, inOffsets, inNeighbours } = d;
+  const total = sources.length;
+  const step = Math.max(1, Math.ceil(total / 100));
+  const tick = (done: number) => {
+    if (onProgress !== undefined && (done % step === 0 || done === total)) onProgress(done, total);
+  };
   if (weighted) {
     const lengths = arcLengths(d.outWeights);
-    for (let i = 0; i < sources.length; i++) {
+    for (let i = 0; i < total; i++) {
       const reached = dijkstraCsr(outOffsets, outNeighbours, lengths, sources[i]!, sc);
       accumulateWeighted(outOffsets, outNeighbours, lengths, sc, reached, bc);
       resetDirectedScratch(sc, reached);
+      tick(i + 1);
     }
   } else {
-    for (let i = 0; i < sources.length; i++) {
+    for (let i = 0; i < total; i++) {
       const levels = directedBfsPaths(outOffsets, outNeighbours, inOffsets, inNeighbours, sources[i]!, sc);
       accumulateLevels(outOffsets, outNeighbours, sc, levels, bc);
       resetDirectedScratch(sc, sc.bounds[levels]!);
+      tick(i + 1);
     }
   }
   let scale = 1;

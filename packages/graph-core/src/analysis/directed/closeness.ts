@@ -18,9 +18,10 @@
  * O(nm + n² log n) weighted. Weighted distances are summed along paths as NetworkX sums them, so values agree with
  * networkx 2.8.8's to rounding of the final sum (tests: every node of the reference networks to 1e-9).
  */
+import type { ProgressCallback } from '../centrality/path-centralities.js';
 import type { DirectedCompactGraph } from './directed-graph.js';
 import { arcLengths, bfsLevelsCsr, createDirectedPathScratch, dijkstraCsr, resetDirectedScratch } from './directed-paths.js';
-import { checkBoolean, withDefaults } from './internals.js';
+import { checkBoolean, invalid, withDefaults } from './internals.js';
 
 /** Options of `directedCloseness`. */
 export interface DirectedClosenessOptions {
@@ -28,10 +29,12 @@ export interface DirectedClosenessOptions {
   weighted?: boolean;
   /** Scale by the fraction of other nodes that reach the node (Wasserman–Faust; default true, NetworkX's `wf_improved`). */
   wfImproved?: boolean;
+  /** Told how many of the n single-node searches are done: every ~1% of them and at the end. */
+  onProgress?: ProgressCallback;
 }
 
 /** Defaults of `directedCloseness` (NetworkX's: unweighted, Wasserman–Faust scaling). */
-export const DIRECTED_CLOSENESS_DEFAULTS: Readonly<Required<DirectedClosenessOptions>> = Object.freeze({ weighted: false, wfImproved: true });
+export const DIRECTED_CLOSENESS_DEFAULTS: Readonly<Required<Omit<DirectedClosenessOptions, 'onProgress'>>> = Object.freeze({ weighted: false, wfImproved: true });
 
 /**
  * Incoming closeness of every node, aligned with `d.ids` (NetworkX's `closeness_centrality` on a DiGraph):
@@ -39,10 +42,13 @@ export const DIRECTED_CLOSENESS_DEFAULTS: Readonly<Required<DirectedClosenessOpt
  * included; 0 for a node no other node reaches. Weighted distances use arc length 1/weight.
  */
 export function directedCloseness(d: DirectedCompactGraph, options: DirectedClosenessOptions = {}): Float64Array {
-  const { weighted, wfImproved } = withDefaults(DIRECTED_CLOSENESS_DEFAULTS, options);
+  const { onProgress, ...rest } = options;
+  const { weighted, wfImproved } = withDefaults(DIRECTED_CLOSENESS_DEFAULTS, rest);
   checkBoolean('weighted', weighted);
   checkBoolean('wfImproved', wfImproved);
+  if (onProgress !== undefined && typeof onProgress !== 'function') invalid('onProgress must be a function');
   const n = d.n;
+  const step = Math.max(1, Math.ceil(n / 100));
   const result = new Float64Array(n);
   if (n === 0) return result;
   const sc = createDirectedPathScratch(n);
@@ -66,6 +72,7 @@ export function directedCloseness(d: DirectedCompactGraph, options: DirectedClos
       result[u] = c;
     }
     resetDirectedScratch(sc, reached);
+    if (onProgress !== undefined && ((u + 1) % step === 0 || u + 1 === n)) onProgress(u + 1, n);
   }
   return result;
 }
