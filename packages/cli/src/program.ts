@@ -7,6 +7,7 @@ import { EXIT, DEFAULT_DB, processIo, reportError, type Io } from './context.js'
 import { DEFAULT_MAP_NODES, parseBetweenness, runAnalyze } from './commands/analyze.js';
 import { runDemoTown } from './commands/demo-town.js';
 import { runEgo } from './commands/ego.js';
+import { parseTestFraction, runEvaluate } from './commands/evaluate.js';
 import { runExport, EXPORT_FORMATS } from './commands/export.js';
 import { runImport } from './commands/import.js';
 import { runStart } from './commands/start.js';
@@ -116,6 +117,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--now <date>', 'the date ties are decayed to (default: today)')
     .option('--seed <n>', 'seed for community detection', intOption('--seed', 0), 42)
     .action(wrap((id: string, opts: Parameters<typeof runEgo>[2]) => runEgo(io, id, opts)));
+
+  program
+    .command('evaluate')
+    .description(
+      'Link-prediction evaluation on a timestamped edge list: split in time, rank each person\'s candidates with the\n' +
+        'baselines and the matcher profiles, and score them on the new ties of the test period (docs/evaluation.md)',
+    )
+    .requiredOption('--edges <file>', 'edge list with a header naming a time, timestamp, unix_time or date column')
+    .option('--test-fraction <f>', 'share of the events in the test period, in (0, 1)', asUsage(parseTestFraction), 0.2)
+    .option('--k <n>', 'length of the ranked lists scored', intOption('--k', 1), 10)
+    .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)
+    .requiredOption('--json <out>', 'write the results as JSON here')
+    .action(wrap((opts: Parameters<typeof runEvaluate>[1]) => runEvaluate(io, opts)));
 
   program
     .command('demo-town')

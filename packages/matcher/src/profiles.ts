@@ -55,24 +55,28 @@ export const WeightProfileSchema = z.strictObject({
 });
 export type WeightProfile = z.infer<typeof WeightProfileSchema>;
 
-/** The built-in profiles. The values are starting points; `docs/evaluation.md` records the figures behind them. */
+/**
+ * The built-in profiles. The likelihood, bridging, embeddedness, pathStrength, recency and diversity values were chosen
+ * on the time-split evaluation of two email networks (`docs/evaluation.md` records the figures behind them);
+ * goalRelevance, introducerLoad and impressions need a domain graph and are not measured there.
+ */
 export const PROFILES: Readonly<Record<ProfileName, WeightProfile>> = {
   balanced: {
     name: 'balanced',
     description: 'Likely, goal-relevant introductions that also widen the network.',
-    weights: { likelihood: 1, goalRelevance: 1, bridging: 0.3, embeddedness: 0.3, pathStrength: 0.3, recency: 0.2, introducerLoad: 0.3, impressions: 0.5 },
-    diversity: 0.3,
+    weights: { likelihood: 1, goalRelevance: 1, bridging: 0.1, embeddedness: 0, pathStrength: 0.1, recency: 0, introducerLoad: 0.3, impressions: 0.5 },
+    diversity: 0.1,
   },
   warm: {
     name: 'warm',
     description: 'Introductions through strong, recent ties: the easiest asks, for people with few or fragile ties.',
-    weights: { likelihood: 1, goalRelevance: 0.8, bridging: 0.1, embeddedness: 0.6, pathStrength: 0.8, recency: 0.5, introducerLoad: 0.3, impressions: 0.5 },
-    diversity: 0.2,
+    weights: { likelihood: 1, goalRelevance: 0.8, bridging: 0, embeddedness: 0.05, pathStrength: 0.2, recency: 0.1, introducerLoad: 0.3, impressions: 0.5 },
+    diversity: 0.05,
   },
   bridging: {
     name: 'bridging',
     description: 'Introductions into parts of the network the person does not reach yet: more new sectors, fewer sure things.',
-    weights: { likelihood: 0.5, goalRelevance: 1, bridging: 1.2, embeddedness: 0.2, pathStrength: 0.2, recency: 0.1, introducerLoad: 0.3, impressions: 0.5 },
-    diversity: 0.5,
+    weights: { likelihood: 1, goalRelevance: 1, bridging: 0.4, embeddedness: 0.05, pathStrength: 0.1, recency: 0, introducerLoad: 0.3, impressions: 0.5 },
+    diversity: 0.3,
   },
 };

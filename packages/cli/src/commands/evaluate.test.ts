@@ -1,0 +1,93 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { main } from '../program.js';
+import { REPO_ROOT, runCli, withTempDir } from '../testing/run-cli.js';
+
+/** Run the command tree in this process with captured output. */
+async function runInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), tty: false });
+  return { code, stdout, stderr };
+}
+
+const DNC = join(REPO_ROOT, 'fixtures/real/dnc_email_temporal_2016_relabelled/edges.tsv');
+const REFERENCE = join(REPO_ROOT, 'fixtures/reference/lp/lp-dnc_email_temporal_2016_relabelled.json');
+
+describe('bridgework evaluate', () => {
+  it('evaluates a timestamped edge list, writes the JSON and prints the table', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'dnc.json');
+      const r = await runCli(['evaluate', '--edges', DNC, '--json', out]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const result = JSON.parse(await readFile(out, 'utf8'));
+      const ref = JSON.parse(await readFile(REFERENCE, 'utf8'));
+      expect(result).toMatchObject({ k: 10, testFraction: 0.2, trainNodes: ref.trainNodes, trainEdges: ref.trainEdges, queries: ref.queries, testPairs: ref.testPairs });
+      expect(Object.keys(result.methods)).toEqual([
+        'random',
+        'preferential-attachment',
+        'common-neighbours',
+        'jaccard',
+        'adamic-adar',
+        'resource-allocation',
+        'matcher:balanced',
+        'matcher:warm',
+        'matcher:bridging',
+      ]);
+      expect(result.methods['common-neighbours'].hitsAtK).toBeCloseTo(ref.methods['common-neighbours'].hitsAtK, 2);
+      expect(result.methods['matcher:balanced'].hitsAtK).toBeGreaterThan(result.methods['common-neighbours'].hitsAtK);
+      expect(Object.keys(result.linkModel.coefficients)).toContain('commonNeighbours');
+      expect(r.stdout).toMatch(/train 1481 nodes, 3651 ties; 208 query nodes, 280 new ties/);
+      expect(r.stdout).toMatch(/matcher:balanced\s+0\.\d{3}/);
+      expect(r.stdout).toContain(`JSON: ${out}`);
+    });
+  });
+
+  it('honours --k, --test-fraction and --seed', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'small.tsv');
+      // Two triangles closing over time, then new ties across.
+      const rows = ['from\tto\ttime'];
+      const pairs = ['a b', 'b c', 'c d', 'd e', 'e f', 'f a', 'a c', 'b d', 'c e', 'd f', 'e a', 'f b', 'a d', 'b e', 'c f', 'g a', 'g b', 'h c', 'h d', 'g h', 'g c', 'h a', 'g d', 'h b'];
+      pairs.forEach((p, i) => rows.push(`${p.replace(' ', '\t')}\t${i + 1}`));
+      await writeFile(file, `${rows.join('\n')}\n`);
+      const out = join(dir, 'small.json');
+      const r = await runInProcess(['evaluate', '--edges', file, '--k', '3', '--test-fraction', '0.25', '--seed', '7', '--json', out]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const result = JSON.parse(await readFile(out, 'utf8'));
+      expect(result.k).toBe(3);
+      expect(result.testFraction).toBe(0.25);
+      expect(r.stdout).toMatch(/hits@3/);
+    });
+  });
+
+  it('exits non-zero with a located message for a missing file, a bad row, no time column or a bad fraction', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'x.json');
+      const bad = join(dir, 'bad.tsv');
+      await writeFile(bad, 'from\tto\ttime\na\tb\t1\nb\tc\tlater\n');
+      const untimed = join(dir, 'untimed.tsv');
+      await writeFile(untimed, 'from\tto\na\tb\nb\tc\n');
+      // In process, through the same command tree as the binary (spawning is slow on a busy machine).
+      const missing = await runInProcess(['evaluate', '--edges', join(dir, 'nope.tsv'), '--json', out]);
+      const badRow = await runInProcess(['evaluate', '--edges', bad, '--json', out]);
+      const noTime = await runInProcess(['evaluate', '--edges', untimed, '--json', out]);
+      const fraction = await runInProcess(['evaluate', '--edges', DNC, '--test-fraction', '1.5', '--json', out]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/ENOENT.*nope\.tsv/);
+
+      expect(badRow.code).toBe(1);
+      expect(badRow.stderr).toMatch(/bad\.tsv:3, column time: the time must be a number or an ISO date.*"later"/);
+
+      expect(noTime.code).toBe(1);
+      expect(noTime.stderr).toMatch(/untimed\.tsv has no time column: its columns are from, to/);
+
+      expect(fraction.code).toBe(2);
+      expect(fraction.stderr).toMatch(/--test-fraction must be a number strictly between 0 and 1, not "1\.5"/);
+      await expect(readFile(out, 'utf8')).rejects.toThrow(/ENOENT/);
+    });
+  });
+});

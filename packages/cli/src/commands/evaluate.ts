@@ -1,0 +1,89 @@
+/**
+ * `bridgework evaluate`: the matcher's link-prediction evaluation on a timestamped edge list (the protocol of the
+ * matcher issue; see docs/evaluation.md) — the JSON to a file and a readable table on stdout.
+ */
+import { readFile } from 'node:fs/promises';
+import { SingleBar } from 'cli-progress';
+import { BridgeworkError } from '@bridgework/graph-core';
+import { evaluateLinkPrediction, type EvaluationStage, type LinkPredictionResult } from '@bridgework/matcher';
+import { EXIT, userPath, type Io } from '../context.js';
+import { writeFileAtomic } from '../files.js';
+import { table } from '../format.js';
+
+export interface EvaluateOptions {
+  edges: string;
+  testFraction: number;
+  k: number;
+  seed: number;
+  json: string;
+}
+
+/** A test fraction strictly between 0 and 1. */
+export function parseTestFraction(text: string): number {
+  const f = Number(text);
+  if (text.trim() === '' || !(f > 0 && f < 1)) {
+    throw new BridgeworkError('validation', `cli/evaluate: --test-fraction must be a number strictly between 0 and 1, not ${JSON.stringify(text)}`);
+  }
+  return f;
+}
+
+export async function runEvaluate(io: Io, opts: EvaluateOptions): Promise<number> {
+  const text = await readFile(userPath(opts.edges), 'utf8');
+  const progress = evaluationProgress(io);
+  let result: LinkPredictionResult;
+  try {
+    result = evaluateLinkPrediction(text, {
+      file: opts.edges,
+      testFraction: opts.testFraction,
+      k: opts.k,
+      seed: opts.seed,
+      ...(progress.update ? { onProgress: progress.update } : {}),
+    });
+  } finally {
+    progress.stop();
+  }
+  await writeFileAtomic(userPath(opts.json), `${JSON.stringify(result, null, 1)}\n`);
+  io.out(evaluationTable(result, opts.edges));
+  io.out(`JSON: ${opts.json}`);
+  return EXIT.ok;
+}
+
+/** The result as a readable table: one row per method, best hits@k marked. */
+export function evaluationTable(r: LinkPredictionResult, source: string): string {
+  const f = (x: number) => x.toFixed(3);
+  const rows = [...Object.entries(r.methods), ['(learned likelihood alone)', r.linkModel.metrics] as const].map(([name, m]) => [
+    name,
+    f(m.hitsAtK),
+    f(m.precisionAtK),
+    f(m.recallAtK),
+    f(m.mrr),
+    f(m.bridgingShare),
+    f(m.novelCommunityShare),
+  ]);
+  const head =
+    `Link prediction on ${source}: train ${r.trainNodes} nodes, ${r.trainEdges} ties; ${r.queries} query nodes, ` +
+    `${r.testPairs} new ties in the last ${Math.round(r.testFraction * 100)}% of events; ${r.communities} communities.`;
+  const k = r.k;
+  return [head, table(['method', `hits@${k}`, `precision@${k}`, `recall@${k}`, 'MRR', 'bridging', 'novel community'], rows)].join('\n');
+}
+
+/** A progress bar over the evaluation's stages when stderr is a terminal; silent otherwise. */
+function evaluationProgress(io: Io): { update?: (stage: EvaluationStage, done: number, total: number) => void; stop: () => void } {
+  if (!io.tty) return { stop: () => {} };
+  const bar = new SingleBar({ format: 'evaluate [{bar}] {percentage}% {stage}', hideCursor: true });
+  const stages: EvaluationStage[] = ['split', 'communities', 'baselines', 'link model', 'matcher', 'done'];
+  let started = false;
+  return {
+    update: (stage, done, total) => {
+      const index = stages.indexOf(stage);
+      const value = index + (total > 0 ? Math.min(1, done / total) : 0);
+      if (!started) {
+        bar.start(stages.length - 1, value, { stage });
+        started = true;
+      } else bar.update(Math.min(value, stages.length - 1), { stage });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -1,0 +1,268 @@
+/**
+ * A link-likelihood model learned from a network's own history, as LinkedIn's People You May Know learns from past
+ * connections: split the history again in time, summarise the earlier part, see which first ties formed in the later
+ * part, and learn how to rank each person's candidates so that those come first (Lichtenwalter, Lussier & Chawla,
+ * "New perspectives and methods in link prediction", KDD 2010, on supervised link prediction with a time split;
+ * Backstrom & Leskovec, "Supervised random walks", WSDM 2011). The learned weights are then applied to the summary
+ * of the whole history.
+ *
+ * Two stages, as in production friend recommenders: candidate generation — the `shortlist` best candidates of u by
+ * common neighbours (ties by Adamic–Adar, then first appearance) — then a learned ranking of the shortlist by a
+ * conditional logit (multinomial logistic regression over each person's candidates, McFadden 1974; see
+ * `conditional-logit.ts`) over the pair features of `pair-features.ts`, with an L2 penalty. Each learning query weighs
+ * the same, as in the evaluation's hits@k. The features are scale-free (logs, shares, decays on the event clock), so
+ * the hyperparameters in `LINK_MODEL_DEFAULTS` are the same for every network; only the weights are learned, per
+ * network, from its own history.
+ *
+ * Negative sampling: the learning candidates of a query are its shortlist, i.e. every non-adjacent node is a
+ * potential negative and the shortlist is a deterministic sample of the hardest ones; `seed` fixes the Louvain
+ * communities. Nothing here reads a clock or Math.random.
+ */
+import { BridgeworkError } from '@bridgework/graph-core';
+import { fitConditionalLogit, type ChoiceSet } from './conditional-logit.js';
+import { summariseHistory, type HistoryOptions, type LinkEvents, type LinkHistory } from './history.js';
+import { createFeatureScratch, FEATURE_COUNT, PAIR_FEATURES, pairFeatures, type FeatureScratch, type PairFeature } from './pair-features.js';
+
+/** Options of `fitLinkModel`. */
+export interface LinkModelOptions extends HistoryOptions {
+  /** Share of the history's events held out (the later ones) to learn from; default 0.2, as the evaluation. */
+  innerTestFraction?: number;
+  /** Candidates per person that the model ranks (candidate generation by common neighbours); default 100. */
+  shortlist?: number;
+  /** L2 penalty λ of the conditional logit over standardised features; default 0.001. */
+  l2?: number;
+}
+
+/** Defaults of `fitLinkModel`: the same for every network. */
+export const LINK_MODEL_DEFAULTS = Object.freeze({ innerTestFraction: 0.2, shortlist: 100, l2: 0.001, halfLifeShare: 1, maxGroup: 50, sequenceWindow: 3, seed: 42 });
+
+/** Scores candidate pairs (u, v) of node indices in [0, 1]: how likely a first tie between u and v is. */
+export interface IndexLinkScorer {
+  /** Likelihood of a tie between u and each candidate, in [0, 1], aligned with `candidates`. */
+  score(u: number, candidates: ArrayLike<number>): Float64Array;
+}
+
+/** A person's shortlist, best first, with the model's logits and likelihoods. */
+export interface RankedCandidates {
+  /** The shortlisted candidates (not u, not u's contacts), best first by the model. */
+  candidates: Uint32Array;
+  /** The logit w·x̃ of each. */
+  logits: Float64Array;
+  /** exp(logit − best logit): the model's odds of each against u's likeliest new contact, in (0, 1]. */
+  likelihoods: Float64Array;
+}
+
+/** What the model learned from. */
+export interface LinkModelFit {
+  /** Events in the earlier part (the summarised history) and the later part (the labels) of the inner split. */
+  innerEvents: number;
+  laterEvents: number;
+  /** People with a new tie in the later part whose new contact was in their shortlist, and those contacts. */
+  queries: number;
+  positives: number;
+  /** Shortlisted candidates that did not become contacts (the negatives). */
+  negatives: number;
+  iterations: number;
+  /** Mean negative log-likelihood per new tie at the end of the fit. */
+  logLoss: number;
+}
+
+/** A fitted link model. */
+export interface LinkModel extends IndexLinkScorer {
+  /** The feature names, in the order of `coefficients`. */
+  features: readonly PairFeature[];
+  /** Learned weight of each standardised feature. */
+  coefficients: Record<PairFeature, number>;
+  /** Mean and standard deviation of each feature in the learning sample (the standardisation). */
+  mean: number[];
+  scale: number[];
+  fit: LinkModelFit;
+  /** The summary of the whole history that the model scores against. */
+  history: LinkHistory;
+  /** The options it was fitted with. */
+  options: Readonly<Required<LinkModelOptions>>;
+  /** u's shortlist ranked by the model. */
+  rank(u: number): RankedCandidates;
+  /**
+   * The same scores asked by node id — the shape of the suggest module's `linkScorer` option, so the domain matcher
+   * can plug the model in: (personId, candidateIds) → likelihoods in [0, 1]; unknown ids score 0.
+   */
+  scoreByIds(personId: string, candidateIds: readonly string[]): Float64Array;
+}
+
+function fail(message: string): never {
+  throw new BridgeworkError('validation', `matcher/link-model: ${message}`);
+}
+
+/**
+ * u's shortlist: the `size` best non-adjacent nodes (v ≠ u, v with a tie in the history) by common neighbours, then
+ * Adamic–Adar, then node index; with their feature rows. Only the two-step neighbourhood is sorted: the others all
+ * score 0 and follow in index order.
+ */
+export function shortlistOf(h: LinkHistory, u: number, size: number, scratch: FeatureScratch): { candidates: Uint32Array; rows: Float64Array } {
+  const g = h.graph;
+  const { offsets, neighbours } = g;
+  const { cn, aa, touched } = scratch;
+  let t = 0;
+  for (let p = offsets[u]!, end = offsets[u + 1]!; p < end; p++) {
+    const z = neighbours[p]!;
+    const dz = offsets[z + 1]! - offsets[z]!;
+    if (dz < 2) continue;
+    const w = 1 / Math.log(dz);
+    for (let q = offsets[z]!, e2 = offsets[z + 1]!; q < e2; q++) {
+      const v = neighbours[q]!;
+      if (v === u) continue;
+      if (cn[v] === 0) touched[t++] = v;
+      cn[v]!++;
+      aa[v]! += w;
+    }
+  }
+  const near: number[] = [];
+  for (let i = 0; i < t; i++) {
+    const v = touched[i]!;
+    if (!g.hasEdge(u, v)) near.push(v);
+  }
+  near.sort((a, b) => cn[b]! - cn[a]! || aa[b]! - aa[a]! || a - b);
+  const list = near.slice(0, size);
+  for (let v = 0; v < g.n && list.length < size; v++) {
+    if (v !== u && cn[v] === 0 && g.degree(v) > 0 && !g.hasEdge(u, v)) list.push(v);
+  }
+  for (let i = 0; i < t; i++) {
+    cn[touched[i]!] = 0;
+    aa[touched[i]!] = 0;
+  }
+  const candidates = Uint32Array.from(list);
+  const rows = new Float64Array(list.length * FEATURE_COUNT);
+  pairFeatures(h, u, candidates, rows, scratch);
+  return { candidates, rows };
+}
+
+/** The first ties of the events [from, to) between nodes of `h` that were not yet in touch, by node. */
+function laterPairs(events: LinkEvents, from: number, to: number, h: LinkHistory): Map<number, Set<number>> {
+  const byNode = new Map<number, Set<number>>();
+  const g = h.graph;
+  const add = (a: number, b: number) => {
+    let s = byNode.get(a);
+    if (!s) byNode.set(a, (s = new Set()));
+    s.add(b);
+  };
+  for (let e = from; e < to; e++) {
+    const a = events.sources[e]!;
+    const b = events.targets[e]!;
+    if (a === b || g.degree(a) === 0 || g.degree(b) === 0 || g.hasEdge(a, b)) continue;
+    add(a, b);
+    add(b, a);
+  }
+  return byNode;
+}
+
+/** The index of the first event at or after the inner split time: events before it are the earlier part. */
+export function innerSplitIndex(times: ArrayLike<number>, count: number, testFraction: number): number {
+  const cut = Math.floor((1 - testFraction) * count);
+  const threshold = times[Math.min(cut, count - 1)]!;
+  let inner = 0;
+  while (inner < count && times[inner]! < threshold) inner++;
+  return inner;
+}
+
+/**
+ * Learn a link model from `events` (sorted by time; see `LinkEvents`). Throws a validation error on bad options, a
+ * history of fewer than two events, or when the inner split leaves nothing to learn from (every event at one instant,
+ * or no new tie in the later part).
+ */
+export function fitLinkModel(events: LinkEvents, options: LinkModelOptions = {}): LinkModel {
+  const o: Required<LinkModelOptions> = { ...LINK_MODEL_DEFAULTS, ...options };
+  if (!(o.innerTestFraction > 0 && o.innerTestFraction < 1)) fail(`innerTestFraction must be strictly between 0 and 1, not ${o.innerTestFraction}`);
+  if (!(Number.isInteger(o.shortlist) && o.shortlist >= 2)) fail(`shortlist must be an integer ≥ 2, not ${o.shortlist}`);
+  if (!(o.l2 >= 0)) fail(`l2 must be ≥ 0, not ${o.l2}`);
+  const historyOptions: HistoryOptions = { halfLifeShare: o.halfLifeShare, maxGroup: o.maxGroup, sequenceWindow: o.sequenceWindow, seed: o.seed };
+  const { count, times, n } = events;
+  if (count < 2) fail(`a history of ${count} event${count === 1 ? '' : 's'} is too short to learn from`);
+  const inner = innerSplitIndex(times, count, o.innerTestFraction);
+  if (inner === 0) fail('no event happens before the inner split time: the history is one instant');
+
+  // Learning sets: each person with a new tie in the later part, over their shortlist in the earlier part.
+  const early = summariseHistory({ ...events, count: inner }, historyOptions);
+  const later = laterPairs(events, inner, count, early);
+  const scratch = createFeatureScratch(n);
+  const sets: ChoiceSet[] = [];
+  let positives = 0;
+  let negatives = 0;
+  for (const u of Array.from(later.keys()).sort((a, b) => a - b)) {
+    const partners = later.get(u)!;
+    const { candidates, rows } = shortlistOf(early, u, o.shortlist, scratch);
+    const chosen: number[] = [];
+    candidates.forEach((v, r) => {
+      if (partners.has(v)) chosen.push(r);
+    });
+    if (chosen.length === 0) continue;
+    sets.push({ rows, chosen, choiceWeight: 1 / chosen.length });
+    positives += chosen.length;
+    negatives += candidates.length - chosen.length;
+  }
+  if (sets.length === 0) fail('no new tie in the later part of the history falls in a shortlist: nothing to learn from');
+
+  // Standardise over all learning rows.
+  const mean = new Array<number>(FEATURE_COUNT).fill(0);
+  const scale = new Array<number>(FEATURE_COUNT).fill(0);
+  let rowCount = 0;
+  for (const s of sets) {
+    for (let i = 0; i < s.rows.length; i++) mean[i % FEATURE_COUNT]! += s.rows[i]!;
+    rowCount += s.rows.length / FEATURE_COUNT;
+  }
+  for (let j = 0; j < FEATURE_COUNT; j++) mean[j] = mean[j]! / rowCount;
+  for (const s of sets) for (let i = 0; i < s.rows.length; i++) scale[i % FEATURE_COUNT]! += (s.rows[i]! - mean[i % FEATURE_COUNT]!) ** 2;
+  for (let j = 0; j < FEATURE_COUNT; j++) scale[j] = Math.sqrt(scale[j]! / rowCount) || 1;
+  for (const s of sets) for (let i = 0; i < s.rows.length; i++) s.rows[i] = (s.rows[i]! - mean[i % FEATURE_COUNT]!) / scale[i % FEATURE_COUNT]!;
+  const model = fitConditionalLogit(sets, FEATURE_COUNT, { l2: o.l2 });
+  const w = model.weights;
+
+  // Apply to the whole history.
+  const history = summariseHistory(events, historyOptions);
+  const fullScratch = createFeatureScratch(n);
+  const logitsOf = (rows: Float64Array, k: number): Float64Array => {
+    const z = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let j = 0; j < FEATURE_COUNT; j++) s += (w[j]! * (rows[i * FEATURE_COUNT + j]! - mean[j]!)) / scale[j]!;
+      z[i] = s;
+    }
+    return z;
+  };
+  const rank = (u: number): RankedCandidates => {
+    if (!(Number.isInteger(u) && u >= 0 && u < n)) throw new BridgeworkError('not-found', `matcher/link-model: no node ${u} in a history of ${n} nodes`);
+    const { candidates, rows } = shortlistOf(history, u, o.shortlist, fullScratch);
+    const z = logitsOf(rows, candidates.length);
+    const order = Array.from(candidates.keys()).sort((a, b) => z[b]! - z[a]! || a - b);
+    const best = order.length > 0 ? z[order[0]!]! : 0;
+    return {
+      candidates: Uint32Array.from(order, (i) => candidates[i]!),
+      logits: Float64Array.from(order, (i) => z[i]!),
+      likelihoods: Float64Array.from(order, (i) => Math.exp(z[i]! - best)),
+    };
+  };
+  const score = (u: number, candidates: ArrayLike<number>): Float64Array => {
+    const ranked = rank(u);
+    const byNode = new Map<number, number>();
+    ranked.candidates.forEach((v, i) => byNode.set(v, ranked.likelihoods[i]!));
+    return Float64Array.from({ length: candidates.length }, (_, i) => byNode.get(candidates[i]!) ?? 0);
+  };
+  const index = history.graph.index;
+  const scoreByIds = (personId: string, candidateIds: readonly string[]): Float64Array => {
+    const u = index.get(personId);
+    if (u === undefined) return new Float64Array(candidateIds.length);
+    return score(u, Array.from(candidateIds, (id) => index.get(id) ?? -1));
+  };
+  return {
+    features: PAIR_FEATURES,
+    coefficients: Object.fromEntries(PAIR_FEATURES.map((name, j) => [name, w[j]!])) as Record<PairFeature, number>,
+    mean,
+    scale,
+    fit: { innerEvents: inner, laterEvents: count - inner, queries: sets.length, positives, negatives, iterations: model.iterations, logLoss: model.logLoss },
+    history,
+    options: Object.freeze({ ...o }),
+    rank,
+    score,
+    scoreByIds,
+  };
+}
