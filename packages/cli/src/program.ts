@@ -12,6 +12,7 @@ import { runExport, EXPORT_FORMATS } from './commands/export.js';
 import { runImport } from './commands/import.js';
 import { runStart } from './commands/start.js';
 import { runStats } from './commands/stats.js';
+import { runSuggest } from './commands/suggest.js';
 
 const dbOption = () => new Option('--db <path>', 'SQLite database file').default(DEFAULT_DB);
 
@@ -130,6 +131,22 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)
     .requiredOption('--json <out>', 'write the results as JSON here')
     .action(wrap((opts: Parameters<typeof runEvaluate>[1]) => runEvaluate(io, opts)));
+
+  program
+    .command('suggest')
+    .description(
+      'Introductions for a person: who to meet, who can introduce them (the path and its ties), the score and reasons\n' +
+        'a coach can read aloud; or, with --caseload COACH_ID, for every member a coach supports (asks spread over introducers)',
+    )
+    .argument('[person-id]', 'the person (omit with --caseload)')
+    .addOption(dbOption())
+    .option('--k <n>', 'how many suggestions', intOption('--k', 1), 10)
+    .option('--profile <name>', 'weight profile: balanced, warm or bridging', 'balanced')
+    .option('--caseload <coach-id>', "suggestions for every member of this coach's caseload")
+    .option('--json', 'print JSON')
+    .option('--now <date>', 'the date ties are decayed to (default: today)')
+    .option('--seed <n>', 'seed for community detection', intOption('--seed', 0), 42)
+    .action(wrap((id: string | undefined, opts: Parameters<typeof runSuggest>[2]) => runSuggest(io, id, opts)));
 
   program
     .command('demo-town')

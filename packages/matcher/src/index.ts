@@ -3,5 +3,6 @@
  * proves them. Pure functions over graph-core's graphs: no I/O, no clock, no Math.random.
  */
 export * from './profiles.js';
+export * from './suggest/index.js';
 export * from './evaluation/index.js';
 export * from './link-model/index.js';
