@@ -32,7 +32,7 @@ const LESS_DIGITAL_MASK = sectorMask(LESS_DIGITAL_SECTIONS);
 /** The constants of the features, documented in docs/matching.md. */
 export const FEATURE_DEFAULTS = Object.freeze({
   /** Goal relevance: weights of its parts (the sum is capped at 1). */
-  goal: { workSector: 0.5, pastSector: 0.25, role: 0.2, gatekeeper: 0.15, skills: 0.15, peerGoal: 0.4 },
+  goal: { workSector: 0.5, pastSector: 0.25, role: 0.2, gatekeeper: 0.15, skills: 0.15, peerGoal: 0.2, peerRole: 0.1 },
   /** Bridging: weights of its parts (they sum to 1). */
   bridging: { unreachedCommunity: 0.35, otherCommunity: 0.2, constraintDrop: 0.25, effectiveSizeGain: 0.2, newSectors: 0.2 },
   /** New sectors reached: this many new sectors give the full value. */
@@ -87,7 +87,7 @@ export function goalRelevanceInto(index: SuggestIndex, u: number, v: number, out
     (workSectorMatch ? d.workSector : 0) +
       (pastSectorMatch ? d.pastSector : 0) +
       (peerGoalMatch ? d.peerGoal : 0) +
-      d.role * roleMatch +
+      (bothMembers ? d.peerRole : d.role) * roleMatch +
       (gatekeeperMatch ? d.gatekeeper : 0) +
       d.skills * skillShare,
   );

@@ -39,6 +39,8 @@ export const SUGGEST_DEFAULTS = Object.freeze({
   /** Candidates considered for re-ranking: max(poolFactor · k, minPool). */
   poolFactor: 5,
   minPool: 30,
+  /** Share of a member's top k that may be other members (peer support) while other candidates remain. */
+  maxPeerShare: 0.3,
 });
 
 /** One pair of people, in either order. */
@@ -120,6 +122,16 @@ export const SuggestOptionsSchema = z.strictObject({
   candidateIds: z.array(IdSchema).optional(),
   /** A pluggable likelihood model; default: resource allocation normalised over the person's candidates. */
   linkScorer: z.custom<LinkScorer>((f) => typeof f === 'function', 'must be a function (personId, candidateIds) => numbers in [0, 1]').optional(),
+  /**
+   * Suggest the service's own coaches and staff (roles `coach`, `staff`) as people to meet (default false: they are
+   * introducers, and a member already reaches them through the service).
+   */
+  includeStaff: z.boolean().default(false),
+  /**
+   * At most this share of a member's top k are other members (peer support), while other candidates remain: peers
+   * help each other, but the point is to reach beyond the circle of people out of work (default 0.3).
+   */
+  maxPeerShare: z.number().min(0).max(1).default(SUGGEST_DEFAULTS.maxPeerShare),
   /** Write the coach-facing sentences (default true; false is faster for batch work that explains later). */
   explain: z.boolean().default(true),
 });

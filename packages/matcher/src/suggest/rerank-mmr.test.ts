@@ -14,6 +14,16 @@ describe('maximal marginal relevance', () => {
     expect(rerankMmr(items, 4, 0)).toEqual([0, 1, 2, 3]);
   });
 
+  it('holds peers back at the cap while others remain, then lets them fill the list', () => {
+    const mixed: MmrItem[] = [
+      ...Array.from({ length: 4 }, (_, i) => ({ score: 3 - i * 0.01, employer: -1, introducer: 20 + i, community: 0, peer: true })),
+      { score: 1, employer: 5, introducer: 30, community: 1 },
+      { score: 0.9, employer: 6, introducer: 31, community: 2 },
+    ];
+    expect(rerankMmr(mixed, 4, 0, 1)).toEqual([0, 4, 5, 1]);
+    expect(rerankMmr(mixed, 4, 0)).toEqual([0, 1, 2, 3]);
+  });
+
   it('spreads the top k over firms and introducers as diversity grows', () => {
     const picked = rerankMmr(items, 4, 0.5).map((i) => items[i]!);
     expect(new Set(picked.map((p) => p.employer)).size).toBeGreaterThanOrEqual(3);

@@ -16,6 +16,8 @@ export interface MmrItem {
   employer: number;
   introducer: number;
   community: number;
+  /** Another member looking for work (peer support); at most `maxPeers` of them are picked while others remain. */
+  peer?: boolean;
 }
 
 export const MMR_SIMILARITY = Object.freeze({ sameEmployer: 1, sameIntroducer: 0.8, sameCommunity: 0.3 });
@@ -30,9 +32,10 @@ export function similarity(a: MmrItem, b: MmrItem): number {
 
 /**
  * Indices into `items` (sorted or not) of the k items MMR picks, in the order picked. Ties go to the earlier item.
+ * At most `maxPeers` items marked `peer` are picked as long as other items remain (then peers fill the rest).
  * O(k · |items|).
  */
-export function rerankMmr(items: readonly MmrItem[], k: number, diversity: number): number[] {
+export function rerankMmr(items: readonly MmrItem[], k: number, diversity: number, maxPeers = Infinity): number[] {
   const n = items.length;
   if (n === 0 || k <= 0) return [];
   let lo = Infinity;
@@ -46,11 +49,17 @@ export function rerankMmr(items: readonly MmrItem[], k: number, diversity: numbe
   const maxSim = new Float64Array(n);
   const taken = new Uint8Array(n);
   const out: number[] = [];
+  let peers = 0;
+  let others = 0;
+  for (const it of items) if (!it.peer) others++;
   while (out.length < Math.min(k, n)) {
     let best = -1;
     let bestValue = -Infinity;
+    // Peers are held back once `maxPeers` are in, unless only peers are left.
+    const holdPeers = peers >= maxPeers && others > 0;
     for (let i = 0; i < n; i++) {
       if (taken[i]) continue;
+      if (holdPeers && items[i]!.peer) continue;
       const value = (1 - diversity) * rel[i]! - diversity * maxSim[i]!;
       if (value > bestValue) {
         bestValue = value;
@@ -60,6 +69,8 @@ export function rerankMmr(items: readonly MmrItem[], k: number, diversity: numbe
     taken[best] = 1;
     out.push(best);
     const chosen = items[best]!;
+    if (chosen.peer) peers++;
+    else others--;
     for (let i = 0; i < n; i++) {
       if (taken[i]) continue;
       const s = similarity(items[i]!, chosen);

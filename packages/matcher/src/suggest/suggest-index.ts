@@ -94,6 +94,8 @@ export interface SuggestIndex {
   readonly consent: Uint8Array;
   readonly member: Uint8Array;
   readonly gatekeeper: Uint8Array;
+  /** 1 for the service's own staff (roles `coach` or `staff`): they introduce, they are not introduced. */
+  readonly serviceStaff: Uint8Array;
   /** Sectors the person has worked in (`sectors`). */
   readonly pastMask: Int32Array;
   /** Sectors of the organisations the person works at now. */
@@ -147,6 +149,7 @@ export function buildSuggestIndex(graph: BridgeworkGraph, options: IndexOptionsI
   const consent = new Uint8Array(n);
   const member = new Uint8Array(n);
   const gatekeeper = new Uint8Array(n);
+  const serviceStaff = new Uint8Array(n);
   const pastMask = new Int32Array(n);
   const workMask = new Int32Array(n);
   const goalMask = new Int32Array(n);
@@ -164,6 +167,7 @@ export function buildSuggestIndex(graph: BridgeworkGraph, options: IndexOptionsI
     consent[i] = p.consent.introductions ? 1 : 0;
     member[i] = p.roles.includes('member') ? 1 : 0;
     gatekeeper[i] = p.roles.includes('employer-contact') || p.roles.includes('business-owner') ? 1 : 0;
+    serviceStaff[i] = p.roles.includes('coach') || p.roles.includes('staff') ? 1 : 0;
     pastMask[i] = sectorMask(p.sectors);
     goalMask[i] = sectorMask(p.goals.sectors);
     const ids: number[] = [];
@@ -263,6 +267,7 @@ export function buildSuggestIndex(graph: BridgeworkGraph, options: IndexOptionsI
     consent,
     member,
     gatekeeper,
+    serviceStaff,
     pastMask,
     workMask,
     goalMask,

@@ -148,6 +148,32 @@ describe('suggestIntroductions on the demo town', () => {
     expect(total).toBeGreaterThan(200);
   });
 
+  it("never suggests the service's own coaches and staff as people to meet, unless asked to", () => {
+    const staff = new Set([...graph.people()].filter((p) => p.roles.includes('coach') || p.roles.includes('staff')).map((p) => p.id));
+    expect(staff.size).toBeGreaterThan(0);
+    let withStaff = 0;
+    for (const m of members) {
+      for (const s of suggestIntroductions(graph, m.id, { now: NOW, index }).suggestions) expect(staff.has(s.id)).toBe(false);
+      withStaff += suggestIntroductions(graph, m.id, { now: NOW, index, includeStaff: true }).suggestions.filter((s) => staff.has(s.id)).length;
+    }
+    // The rule is what keeps them out: without it they do come up.
+    expect(withStaff).toBeGreaterThan(0);
+  });
+
+  it("keeps other members to at most 30% of a member's top 10 while others are on offer", () => {
+    const isMember = (id: string) => graph.person(id)!.roles.includes('member');
+    let capped = 0;
+    let uncapped = 0;
+    for (const m of members) {
+      const r = suggestIntroductions(graph, m.id, { now: NOW, index });
+      const peers = r.suggestions.filter((s) => isMember(s.id)).length;
+      if (r.suggestions.length === 10 && r.considered > 20) expect(peers).toBeLessThanOrEqual(3);
+      capped += peers;
+      uncapped += suggestIntroductions(graph, m.id, { now: NOW, index, maxPeerShare: 1 }).suggestions.filter((s) => isMember(s.id)).length;
+    }
+    expect(capped).toBeLessThan(uncapped);
+  });
+
   it('is deterministic for a seed and `now`', () => {
     const a = members.slice(0, 10).map((m) => suggestIntroductions(graph, m.id, { now: NOW, seed: 7 }));
     const b = members.slice(0, 10).map((m) => suggestIntroductions(graph, m.id, { now: NOW, seed: 7 }));

@@ -164,7 +164,7 @@ export function suggestWithIndex(
   const k = pool ?? opts.k;
   const { scored, considered } = scoreCandidates(index, scan, opts, profile, history, extraLoad, poolSizeFor(k));
   if (scored.length === 0) return { ...base, reason: 'no-candidates' };
-  const picked = pickDiverse(index, scan, scored, k, profile);
+  const picked = pickDiverse(index, scan, scored, k, profile, opts.maxPeerShare);
   const suggestions = picked.map((s, i) => describe(index, scan, s, i + 1, opts, history));
   return { ...base, suggestions, reason: null, considered };
 }
@@ -183,7 +183,7 @@ export function scoreCandidates(
   extraLoad: ReadonlyMap<number, number> | null,
   poolSize: number,
 ): { scored: Scored[]; considered: number } {
-  const { consent, employer, g } = index;
+  const { consent, employer, g, serviceStaff } = index;
   const u = scan.u;
   const uid = g.ids[u]!;
   const allowed = opts.candidateIds ? new Set(opts.candidateIds) : null;
@@ -192,6 +192,8 @@ export function scoreCandidates(
   for (let c = 0; c < scan.count; c++) {
     const v = scan.v[c]!;
     if (scan.intro1[c]! < 0 || consent[v] !== 1) continue;
+    // The service's own coaches and staff introduce people; they are not who a member is introduced to.
+    if (serviceStaff[v] === 1 && !opts.includeStaff) continue;
     if (employer[u]! >= 0 && employer[v] === employer[u]) continue;
     if (allowed || has.excluded || has.open) {
       const vid = g.ids[v]!;
@@ -300,12 +302,20 @@ export function scoreOf(features: Record<FeatureName, number>, w: Record<Feature
 /** @internal Candidates kept for re-ranking: max(poolFactor · k, minPool). */
 export const poolSizeFor = (k: number): number => Math.max(SUGGEST_DEFAULTS.poolFactor * k, SUGGEST_DEFAULTS.minPool);
 
-function pickDiverse(index: SuggestIndex, scan: ScanResult, scored: Scored[], k: number, profile: WeightProfile): Scored[] {
+function pickDiverse(index: SuggestIndex, scan: ScanResult, scored: Scored[], k: number, profile: WeightProfile, peerShare: number): Scored[] {
   const pool = scored;
+  const uMember = index.member[scan.u] === 1;
   const order = rerankMmr(
-    pool.map((s) => ({ score: s.score, employer: index.employer[s.v]!, introducer: scan.intro1[s.c]!, community: index.community[s.v]! })),
+    pool.map((s) => ({
+      score: s.score,
+      employer: index.employer[s.v]!,
+      introducer: scan.intro1[s.c]!,
+      community: index.community[s.v]!,
+      peer: uMember && index.member[s.v] === 1,
+    })),
     k,
     profile.diversity,
+    Math.ceil(peerShare * k),
   );
   return order.map((i) => pool[i]!);
 }
