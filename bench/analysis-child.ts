@@ -9,11 +9,13 @@
  * mark, as load-child.ts) and facts for the cross-checks. Unweighted throughout, as `bridgework analyze` without
  * --weighted.
  *
- * Measures: louvain (`louvain`, seed 42, as analyze), pagerank (`pagerank` with analyzeNetwork's stopping rule,
- * ANALYZE_PAGERANK; also the L1 error of it and of every --compare file against a converged reference, tol 0),
- * pagerank-nx (`pagerank()`'s NetworkX defaults), betweenness (exact `betweennessCentrality`; --compare files of raw
- * igraph/NetworkX values are checked against it), closeness (exact), holes (`structuralHoles`: constraint, effective
- * size, efficiency and hierarchy of every node), sampled (`sampledBetweennessCentrality`, K pivots) and
+ * Measures: louvain (`louvain`, seed 42, as analyze), pagerank (`pagerankCg` to analyzeNetwork's accuracy,
+ * ANALYZE_PAGERANK, as analyze; also the L1 error of it and of every --compare file against a reference converged by
+ * the power iteration, tol 0), pagerank-power (the power iteration `pagerank()` stopped at an L1 change below
+ * ANALYZE_PAGERANK's tolerance, what analyze ran before), pagerank-nx (`pagerank()`'s NetworkX defaults),
+ * betweenness (exact `betweennessCentrality`; --compare files of raw igraph/NetworkX values are checked against it),
+ * closeness (exact), holes (`structuralHoles`: constraint, effective size, efficiency and hierarchy of every node),
+ * sampled (`sampledBetweennessCentrality`, K pivots) and
  * paths-sampled (`pathCentralities`: betweenness and closeness from the same K pivots, as analyze).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import {
   createRng,
   louvain,
   pagerank,
+  pagerankCg,
   pathCentralities,
   sampledBetweennessCentrality,
   structuralHoles,
@@ -72,7 +75,8 @@ let last: unknown = null;
 const run: Record<string, () => unknown> = {
   load: () => (g = compactFromEdgeText(text, TSV)),
   louvain: () => louvain(g, { seed }),
-  pagerank: () => pagerank(g, { weighted: false, tol: ANALYZE_PAGERANK.l1Tolerance / n(), maxIter: ANALYZE_PAGERANK.maxIter }),
+  pagerank: () => pagerankCg(g, { weighted: false, l1Tolerance: ANALYZE_PAGERANK.l1Tolerance, maxIter: ANALYZE_PAGERANK.maxIter }),
+  'pagerank-power': () => pagerank(g, { weighted: false, tol: ANALYZE_PAGERANK.l1Tolerance / n(), maxIter: ANALYZE_PAGERANK.maxIter }),
   'pagerank-nx': () => pagerank(g, { weighted: false }),
   betweenness: () => betweennessCentrality(g),
   closeness: () => closenessCentrality(g),
@@ -122,8 +126,8 @@ function aligned(path: string): Float64Array {
 if (measure === 'louvain') {
   const r = last as ReturnType<typeof louvain>;
   Object.assign(extra, { modularity: r.modularity, communities: r.count });
-} else if (measure === 'pagerank' || measure === 'pagerank-nx') {
-  const r = last as ReturnType<typeof pagerank>;
+} else if (measure === 'pagerank' || measure === 'pagerank-power' || measure === 'pagerank-nx') {
+  const r = last as { scores: Float64Array; iterations: number };
   const converged = pagerank(g, { weighted: false, tol: 0, maxIter: 1000 }).scores;
   const error = (xs: ArrayLike<number>) => {
     let l1 = 0;

@@ -11,7 +11,7 @@
  * contains one of the given strings: load:parse, load:compact, load:graphology-merge, load:graphology-add,
  * load:igraph-ncol, load:igraph-python, load:networkx, aa:compact, aa:graphology, aa:igraph, project,
  * analysis:louvain, analysis:pagerank, analysis:betweenness, analysis:closeness, analysis:holes, analysis:sampled,
- * analysis:cli — e.g. `--only load`, `--only aa`, `--only analysis` (which also runs load:compact and
+ * analysis:cli, matcher (bench/matcher.ts) — e.g. `--only load`, `--only aa`, `--only analysis` (which also runs load:compact and
  * load:igraph-ncol, for the load target), `--only analysis:pagerank`.
  *
  * Each size's graph is written as TSV to a fresh temporary directory; every load runs `--repeat` times (default 5),
@@ -65,7 +65,8 @@ const pivots = Number(values.pivots);
 const queryCount = Number(values.queries);
 const seed = Number(values.seed);
 const wanted = (name: string) => only.length === 0 || only.some((o) => name.includes(o));
-const analysisWanted = wanted('analysis:');
+// `--only analysis:pagerank` names one measure of the suite: the suite runs when any --only entry names part of it.
+const analysisWanted = only.length === 0 || only.some((o) => o.startsWith('analysis') || 'analysis:'.includes(o));
 /** The loads the analysis suite's load target needs run whenever the suite does. */
 const wantedLoad = (name: string) => wanted(name) || (analysisWanted && (name === 'load:compact' || name === 'load:igraph-ncol'));
 
@@ -358,6 +359,16 @@ for (const size of sizes) {
       ),
     );
     console.log('');
+  }
+
+  // -- matcher: suggestions, caseload and event tables on a domain graph of this size (bench/matcher.ts, own process)
+  if (wanted('matcher')) {
+    const args = [...process.execArgv, '--expose-gc', here('./matcher.ts'), '--n', String(n), '--seed', String(seed), '--queries', String(queryCount)];
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`bench/matcher.ts failed (${r.status ?? r.signal}):\n${r.stderr}`);
+    const lines = r.stdout.trimEnd().split('\n');
+    sizeResult.matcher = JSON.parse(lines.pop()!);
+    console.log(`${lines.join('\n')}\n`);
   }
 }
 

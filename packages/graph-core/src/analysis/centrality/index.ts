@@ -20,5 +20,6 @@ export {
 } from './closeness.js';
 export { pathCentralities, type PathCentralities, type PathCentralityOptions, type ProgressCallback } from './path-centralities.js';
 export { PAGERANK_DEFAULTS, pagerank, type PageRankOptions, type PowerIterationResult } from './pagerank.js';
+export { PAGERANK_CG_DEFAULTS, pagerankCg, type PageRankCgOptions, type PageRankCgResult } from './pagerank-cg.js';
 export { EIGENVECTOR_DEFAULTS, eigenvectorCentrality, type EigenvectorOptions } from './eigenvector.js';
 export { rankNodes, type RankedNode } from './ranking.js';
