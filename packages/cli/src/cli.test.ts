@@ -209,12 +209,12 @@ describe('bridgework command line', () => {
   it('starts on an empty database by seeding the demo town, and only once', async () => {
     await withTempDir(async (dir) => {
       const db = join(dir, 'fresh.db');
-      const first = await runCli(['start', '--db', db]);
+      const first = await runCli(['start', '--db', db, '--no-serve']);
       expect(first.code).toBe(0);
       expect(first.stdout).toContain('seeded it with the demo town');
       const town = generateDemoTown({ seed: 42 });
       expect(first.stdout).toContain(`People: ${town.people.length}`);
-      const second = await runCli(['start', '--db', db]);
+      const second = await runCli(['start', '--db', db, '--no-serve']);
       expect(second.code).toBe(0);
       expect(second.stdout).not.toContain('seeded');
       expect(second.stdout).toContain(`Ties: ${town.ties.length}`);

@@ -11,6 +11,8 @@ import { parseTestFraction, runEvaluate } from './commands/evaluate.js';
 import { runExport, EXPORT_FORMATS } from './commands/export.js';
 import { runImport } from './commands/import.js';
 import { runStart } from './commands/start.js';
+import { runKeysCreate, runKeysList, runKeysRevoke, type KeysCreateOptions } from './commands/keys.js';
+import { SERVE_DEFAULTS, runServe } from './commands/serve.js';
 import { runStats } from './commands/stats.js';
 import { runSuggest } from './commands/suggest.js';
 
@@ -54,10 +56,47 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('start')
-    .description('Open the embedded database (seeding it with the demo town if it is empty) and show what it holds')
+    .description(
+      'Open the embedded database (seeding it with the demo town if it is empty), show what it holds, create a local\n' +
+        'admin API key if there is none (printed once) and serve the API until Ctrl-C',
+    )
     .addOption(dbOption())
     .option('--no-seed', 'do not seed an empty database')
-    .action(wrap((opts: { db: string; seed: boolean }) => runStart(io, opts)));
+    .option('--no-serve', 'stop after the summary (no key, no server)')
+    .option('--port <n>', 'port to listen on (0: any free port)', intOption('--port', 0), SERVE_DEFAULTS.port)
+    .option('--host <host>', 'address to listen on', SERVE_DEFAULTS.host)
+    .action(wrap((opts: { db: string; seed: boolean; serve: boolean; port: number; host: string }) => runStart(io, opts)));
+
+  program
+    .command('serve')
+    .description('Serve the HTTP API over the database until SIGTERM or Ctrl-C (graceful: in-flight requests finish)')
+    .addOption(dbOption())
+    .option('--port <n>', 'port to listen on (0: any free port)', intOption('--port', 0), SERVE_DEFAULTS.port)
+    .option('--host <host>', 'address to listen on', SERVE_DEFAULTS.host)
+    .action(wrap((opts: { db: string; port: number; host: string }) => runServe(io, opts)));
+
+  const keys = program.command('keys').description('API keys: create (printed once), list, revoke');
+  keys
+    .command('create')
+    .description('Create an API key and print it (only its hash is stored)')
+    .addOption(dbOption())
+    .addOption(new Option('--role <role>', 'what the key may do').choices(['admin', 'coach', 'analyst', 'service']).makeOptionMandatory())
+    .option('--coach <id>', "for --role coach: the coach's person id (required)")
+    .option('--name <text>', 'a label, e.g. who holds the key')
+    .option('--scope <scope...>', 'for --role service: what it may do (e.g. people:read ties:write import)')
+    .action(wrap((opts: KeysCreateOptions) => runKeysCreate(io, opts)));
+  keys
+    .command('list')
+    .description('List API keys (never their secrets)')
+    .addOption(dbOption())
+    .option('--json', 'print JSON')
+    .action(wrap((opts: { db: string; json?: boolean }) => runKeysList(io, opts)));
+  keys
+    .command('revoke')
+    .description('Revoke an API key at once')
+    .argument('<id>', 'the key id (from keys list)')
+    .addOption(dbOption())
+    .action(wrap((id: string, opts: { db: string }) => runKeysRevoke(io, id, opts)));
 
   program
     .command('import')
@@ -120,19 +159,6 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(wrap((id: string, opts: Parameters<typeof runEgo>[2]) => runEgo(io, id, opts)));
 
   program
-    .command('evaluate')
-    .description(
-      'Link-prediction evaluation on a timestamped edge list: split in time, rank each person\'s candidates with the\n' +
-        'baselines and the matcher profiles, and score them on the new ties of the test period (docs/evaluation.md)',
-    )
-    .requiredOption('--edges <file>', 'edge list with a header naming a time, timestamp, unix_time or date column')
-    .option('--test-fraction <f>', 'share of the events in the test period, in (0, 1)', asUsage(parseTestFraction), 0.2)
-    .option('--k <n>', 'length of the ranked lists scored', intOption('--k', 1), 10)
-    .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)
-    .requiredOption('--json <out>', 'write the results as JSON here')
-    .action(wrap((opts: Parameters<typeof runEvaluate>[1]) => runEvaluate(io, opts)));
-
-  program
     .command('suggest')
     .description(
       'Introductions for a person: who to meet, who can introduce them (the path and its ties), the score and reasons\n' +
@@ -147,6 +173,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--now <date>', 'the date ties are decayed to (default: today)')
     .option('--seed <n>', 'seed for community detection', intOption('--seed', 0), 42)
     .action(wrap((id: string | undefined, opts: Parameters<typeof runSuggest>[2]) => runSuggest(io, id, opts)));
+
+  program
+    .command('evaluate')
+    .description(
+      'Link-prediction evaluation on a timestamped edge list: split in time, rank each person\'s candidates with the\n' +
+        'baselines and the matcher profiles, and score them on the new ties of the test period (docs/evaluation.md)',
+    )
+    .requiredOption('--edges <file>', 'edge list with a header naming a time, timestamp, unix_time or date column')
+    .option('--test-fraction <f>', 'share of the events in the test period, in (0, 1)', asUsage(parseTestFraction), 0.2)
+    .option('--k <n>', 'length of the ranked lists scored', intOption('--k', 1), 10)
+    .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)
+    .requiredOption('--json <out>', 'write the results as JSON here')
+    .action(wrap((opts: Parameters<typeof runEvaluate>[1]) => runEvaluate(io, opts)));
 
   program
     .command('demo-town')

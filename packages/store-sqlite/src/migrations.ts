@@ -38,6 +38,110 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ties_target ON ties (target);
     `,
   },
+  {
+    version: 2,
+    name: 'api keys, audit log, idempotency',
+    // API-only storage (packages/api): hashed keys, an append-only audit log whose only permitted change is erasure
+    // pseudonymising a target id, stored responses for idempotent POSTs, and a few settings (e.g. the pseudonym salt).
+    up: `
+      CREATE TABLE api_keys (
+        id         TEXT PRIMARY KEY NOT NULL,
+        name       TEXT,
+        role       TEXT NOT NULL CHECK (role IN ('admin', 'coach', 'analyst', 'service')),
+        coach_id   TEXT,
+        scopes     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(scopes)),
+        hash       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT,
+        CHECK ((role = 'coach') = (coach_id IS NOT NULL))
+      );
+      CREATE INDEX api_keys_coach ON api_keys (coach_id) WHERE coach_id IS NOT NULL;
+
+      CREATE TABLE audit_log (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        at         TEXT NOT NULL,
+        actor      TEXT NOT NULL,
+        role       TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        resource   TEXT NOT NULL,
+        target     TEXT,
+        request_id TEXT,
+        status     INTEGER
+      );
+      CREATE INDEX audit_log_target ON audit_log (target) WHERE target IS NOT NULL;
+      CREATE INDEX audit_log_actor ON audit_log (actor, seq);
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        WHEN NEW.seq IS NOT OLD.seq OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor OR NEW.role IS NOT OLD.role
+          OR NEW.action IS NOT OLD.action OR NEW.resource IS NOT OLD.resource OR NEW.request_id IS NOT OLD.request_id
+          OR NEW.status IS NOT OLD.status OR NEW.target IS NULL OR NEW.target NOT LIKE 'erased:%'
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only (only erasure may pseudonymise a target)'); END;
+
+      CREATE TABLE idempotency (
+        key_id      TEXT NOT NULL,
+        idem_key    TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        status      INTEGER,
+        response    TEXT,
+        subjects    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(subjects)),
+        created_at  TEXT NOT NULL,
+        PRIMARY KEY (key_id, idem_key)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE api_settings (
+        name  TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'introductions and impressions',
+    // The double opt-in introductions of the API and the suggestions shown (impressions), which feed the matcher's
+    // history. Every row names people by their node id with ON DELETE CASCADE, so erasing a person (deleting their
+    // node) removes their introductions, their place as an introducer and their impressions in the same transaction.
+    up: `
+      CREATE TABLE introductions (
+        id                 TEXT PRIMARY KEY NOT NULL,
+        person_id          TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        target_id          TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        status             TEXT NOT NULL CHECK (status IN ('proposed', 'accepted', 'declined', 'made', 'closed', 'withdrawn')),
+        person_answer      TEXT CHECK (person_answer IN ('accepted', 'declined')),
+        person_answered_at TEXT,
+        target_answer      TEXT CHECK (target_answer IN ('accepted', 'declined')),
+        target_answered_at TEXT,
+        outcome            TEXT CHECK (outcome IN ('met', 'helpful', 'interview', 'job', 'declined', 'no-reply')),
+        proposed_at        TEXT NOT NULL,
+        proposed_by        TEXT NOT NULL,
+        made_at            TEXT,
+        closed_at          TEXT,
+        updated_at         TEXT NOT NULL,
+        revision           INTEGER NOT NULL DEFAULT 0,
+        CHECK (person_id <> target_id)
+      );
+      CREATE INDEX introductions_person ON introductions (person_id);
+      CREATE INDEX introductions_target ON introductions (target_id);
+      CREATE INDEX introductions_status ON introductions (status, id);
+
+      CREATE TABLE introduction_introducers (
+        introduction_id TEXT NOT NULL REFERENCES introductions (id) ON DELETE CASCADE,
+        position        INTEGER NOT NULL,
+        introducer_id   TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        PRIMARY KEY (introduction_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX introduction_introducers_by ON introduction_introducers (introducer_id);
+
+      CREATE TABLE impressions (
+        person_id    TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        candidate_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        count        INTEGER NOT NULL CHECK (count >= 0),
+        last_shown   TEXT NOT NULL,
+        PRIMARY KEY (person_id, candidate_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX impressions_candidate ON impressions (candidate_id);
+    `,
+  },
 ];
 
 /** The schema version this code writes and understands. */

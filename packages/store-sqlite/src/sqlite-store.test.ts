@@ -71,7 +71,28 @@ describe('the SQLite store', () => {
     try {
       expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
       const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
-      expect(tables).toStrictEqual(['nodes', 'nodes_type_id', 'schema_migrations', 'ties', 'ties_target']);
+      expect(tables).toStrictEqual([
+        'api_keys',
+        'api_keys_coach',
+        'api_settings',
+        'audit_log',
+        'audit_log_actor',
+        'audit_log_target',
+        'idempotency',
+        'impressions',
+        'impressions_candidate',
+        'introduction_introducers',
+        'introduction_introducers_by',
+        'introductions',
+        'introductions_person',
+        'introductions_status',
+        'introductions_target',
+        'nodes',
+        'nodes_type_id',
+        'schema_migrations',
+        'ties',
+        'ties_target',
+      ]);
     } finally {
       db.close();
     }

@@ -36,6 +36,7 @@ import {
   type TieKind,
 } from '@bridgework/graph-core';
 import { appliedMigrations, migrate, type AppliedMigration } from './migrations.js';
+import { SqliteApiStorage } from './api-storage.js';
 
 /** Where the CLI and the API keep the database unless told otherwise (relative to the working directory). */
 export const DEFAULT_DB_PATH = 'data/bridgework.db';
@@ -91,6 +92,7 @@ export class SqliteGraphStore implements GraphStore {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly q: ReturnType<typeof prepare>;
+  private api: SqliteApiStorage | undefined;
 
   private constructor(db: Database.Database, file: string) {
     this.db = db;
@@ -298,6 +300,22 @@ export class SqliteGraphStore implements GraphStore {
     });
   }
 
+  /**
+   * The API's own storage (keys, audit log, idempotency, erasure) on this store's connection and file. The same
+   * object each time; it is unusable once the store is closed.
+   */
+  apiStorage(): SqliteApiStorage {
+    this.api ??= new SqliteApiStorage(this.db, {
+      guard: (what, fn) => this.guard(what, fn),
+      deleteNode: (id) => {
+        this.q.clearCoach.run(id);
+        return this.q.deleteNode.run(id).changes > 0;
+      },
+      checkpoint: () => this.db.pragma('wal_checkpoint(TRUNCATE)'),
+    });
+    return this.api;
+  }
+
   /** Copy the write-ahead log into the database file and truncate the log, so deleted data no longer lingers there. */
   async checkpoint(): Promise<void> {
     this.guard('checkpoint', () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
@@ -321,7 +339,7 @@ export class SqliteGraphStore implements GraphStore {
     try {
       return fn();
     } catch (e) {
-      if (e instanceof Database.SqliteError) {
+      if (isSqliteError(e)) {
         throw new BridgeworkError('store', `store-sqlite: ${what} failed on ${this.file}: ${e.message} (${e.code})`, e);
       }
       throw e;
@@ -500,5 +518,15 @@ function issuesToProblems(
 }
 
 function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  if (e instanceof Error) return e.message;
+  // An Error from another realm (better-sqlite3's native addon keeps the SqliteError class of the first realm that
+  // loaded it, e.g. another test file's module registry under jest) is not `instanceof Error` here.
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') return e.message;
+  return String(e);
+}
+
+/** A better-sqlite3 error, whichever realm made it (see errorMessage). */
+function isSqliteError(e: unknown): e is InstanceType<typeof Database.SqliteError> {
+  if (e instanceof Database.SqliteError) return true;
+  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'SqliteError' && typeof (e as { code?: unknown }).code === 'string';
 }

@@ -1,16 +1,29 @@
 /**
  * `bridgework start` — the quick start's main job: open the embedded database (creating and migrating it), seed it
- * with the demo town the first time, and show what it holds.
+ * with the demo town the first time, show what it holds, make sure a local admin API key exists (printing it when
+ * it is new), and serve the API until Ctrl-C (`--no-serve` stops after the summary).
  */
+import { issueKey } from '@bridgework/api';
 import { generateDemoTown, summarizeGraph } from '@bridgework/graph-core';
-import { EXIT, type Io } from '../context.js';
+import { openSqliteStore } from '@bridgework/store-sqlite';
+import { EXIT, userPath, type Io } from '../context.js';
 import { withStore } from '../store.js';
+import { listen, printServing } from './serve.js';
 import { formatSummary } from './stats.js';
 
 export const DEMO_SEED = 42;
+export const LOCAL_ADMIN_KEY_NAME = 'local admin (bridgework start)';
 
-export async function runStart(io: Io, opts: { db: string; seed: boolean }): Promise<number> {
-  return withStore(opts.db, async (store, path) => {
+export interface StartOptions {
+  db: string;
+  seed: boolean;
+  serve?: boolean;
+  port?: number;
+  host?: string;
+}
+
+export async function runStart(io: Io, opts: StartOptions): Promise<number> {
+  await withStore(opts.db, async (store, path) => {
     const counts = await store.counts();
     const empty = counts.people + counts.organisations + counts.events + counts.ties === 0;
     if (empty && opts.seed) {
@@ -23,7 +36,33 @@ export async function runStart(io: Io, opts: { db: string; seed: boolean }): Pro
     io.out('');
     io.out(formatSummary(summarizeGraph(await store.loadGraph())));
     io.out('');
-    io.out('Next: pnpm -s bridgework --help   (import, export, stats, demo-town; every command has --help)');
-    return EXIT.ok;
   });
+  if (opts.serve === false) {
+    io.out('Next: pnpm -s bridgework --help   (import, export, stats, serve, keys; every command has --help)');
+    return EXIT.ok;
+  }
+
+  // A local admin key, once: only its hash is kept, so it is printed when made and never again.
+  let newKey: string | undefined;
+  const sqlite = await openSqliteStore(userPath(opts.db));
+  try {
+    const api = sqlite.apiStorage();
+    const live = (await api.listKeys()).filter((k) => k.role === 'admin' && k.revokedAt === null);
+    if (live.length === 0) newKey = (await issueKey(api, { role: 'admin', name: LOCAL_ADMIN_KEY_NAME }, () => new Date())).key;
+  } finally {
+    await sqlite.close();
+  }
+
+  const server = await listen({ db: opts.db, port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
+  printServing(io, server);
+  if (newKey !== undefined) {
+    io.out('');
+    io.out(`Admin API key (shown once, keep it safe): ${newKey}`);
+    io.out(`  try: curl -H "Authorization: Bearer ${newKey}" ${server.url}/v1/analytics/summary`);
+  } else {
+    io.out('  an admin key exists already (pnpm -s bridgework keys list); make another with: pnpm -s bridgework keys create --role admin');
+  }
+  await server.closed;
+  io.out('Stopped.');
+  return EXIT.ok;
 }

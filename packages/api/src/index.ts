@@ -1,0 +1,11 @@
+export { API_DEFAULTS, ROUTES, createApp, type ApiConfig, type CreateAppOptions } from './app.js';
+export { SERVER_DEFAULTS, startServer, type RunningServer, type StartServerOptions } from './server.js';
+export { hashKey, issueKey, verifyKey, type IssueKeyOptions } from './auth/keys.js';
+export { permits, type Caller, type Permission } from './auth/permissions.js';
+export { ApiError, STATUS_BY_CODE, type ApiErrorCode, type ProblemBody } from './http/problems.js';
+export { buildOpenApi } from './http/openapi.js';
+export { RATE_LIMIT_DEFAULTS, TokenBuckets, type RateLimitConfig } from './http/rate-limit.js';
+export { MIN_GROUP } from './routes/analytics.js';
+export { SCOPES, type Scope } from './schemas.js';
+export { API_ROLES, type ApiKeyInfo, type ApiRole, type ApiStorage, type ApiStore, type AuditRecord } from './storage.js';
+export { createLogger, type Logger } from './logger.js';

@@ -1,0 +1,178 @@
+/**
+ * `GET /v1/people/{id}/suggestions`: the matcher's ranked introductions for a person, with paths and reasons.
+ *
+ * The graph and the matcher's index are built once and reused until the next write — through the API (consent
+ * withdrawn, a tie added, an erasure) or by another process on the same file — or the next day (tie strengths decay
+ * by the day); the next request then rebuilds them, so suggestions reflect every write at once. Answers are kept
+ * with the snapshot they were computed on and go with it (an erasure leaves no cached answer naming the person). A coach asks only for their own members, and suggestions that
+ * would name anyone the coach may not see (another coach's member, someone without consent) are left out.
+ *
+ * The introduction history feeds the matcher at once (routes/introductions.ts): declined pairs and pairs already
+ * introduced are never suggested, open introductions count against the caps (`maxOpenPerPerson`, and the
+ * introducer's load), and impressions discount suggestions shown before without action (Lee et al. 2014, KDD).
+ * Each answer records what it showed as impressions, counted once per pair and day; the matcher is given the
+ * impressions of earlier days only, so suggestions stay the same all day and rotate from one day to the next.
+ * Cached answers are dropped whenever the history changes.
+ */
+import {
+  PROFILE_NAMES,
+  buildSuggestIndex,
+  suggestIntroductions,
+  type IntroductionHistoryInput,
+  type SuggestIndex,
+  type Suggestion,
+  type SuggestionResult,
+} from '@bridgework/matcher';
+import type { BridgeworkGraph } from '@bridgework/graph-core';
+import { z } from 'zod';
+import { canSeePerson, isOwnMember, personFor } from '../access.js';
+import type { Caller } from '../auth/permissions.js';
+import { ApiError } from '../http/problems.js';
+import { defineRoute, type AppDeps, type AnyRoute } from '../http/route.js';
+import { IdParamsSchema } from '../schemas.js';
+
+export const SuggestionsQuerySchema = z.strictObject({
+  k: z.coerce.number({ error: 'must be a whole number in [1, 50]' }).int('must be a whole number in [1, 50]').min(1, 'must be a whole number in [1, 50]').max(50, 'must be a whole number in [1, 50]').default(10),
+  profile: z.enum(PROFILE_NAMES, { error: `must be one of ${PROFILE_NAMES.join(', ')}` }).default('balanced'),
+});
+
+const SuggestionOut = z
+  .object({
+    rank: z.number().int(),
+    id: z.string(),
+    name: z.string(),
+    roles: z.array(z.string()),
+    kind: z.enum(['introduction', 'warm-chain']),
+    tags: z.array(z.string()),
+    introducers: z.array(z.object({ id: z.string(), name: z.string(), pathStrength: z.number(), path: z.array(z.object({ from: z.string(), to: z.string(), kinds: z.array(z.string()), strength: z.number(), lastContactDaysAgo: z.number().nullable() })) })),
+    score: z.number(),
+    sentences: z.array(z.string()),
+  })
+  .passthrough();
+export const SuggestionsOut = z
+  .object({
+    personId: z.string(),
+    now: z.string(),
+    profile: z.string(),
+    suggestions: z.array(SuggestionOut),
+    reason: z.enum(['no-consent', 'open-cap-reached', 'out-of-scope', 'no-candidates']).nullable(),
+    considered: z.number().int(),
+  })
+  .meta({ id: 'Suggestions' });
+
+interface Cached {
+  version: number;
+  day: string;
+  graph: BridgeworkGraph;
+  index: SuggestIndex;
+  /** Answers already computed on this snapshot, by person, k and profile (dropped with the snapshot or a history change). */
+  results: Map<string, SuggestionResult>;
+  /** The history version the results were computed at. */
+  history: number;
+  /** Impressions already recorded on this snapshot's day (`person␟candidate`), to skip writing them again. */
+  shown: Set<string>;
+}
+
+/** The matcher's history for one person from the stored introductions and impressions (impressions of earlier days only). */
+export async function historyFor(deps: AppDeps, personId: string, day: string): Promise<IntroductionHistoryInput> {
+  const h = await deps.store.api.introductionHistory(personId);
+  const impressions = [];
+  for (const i of h.impressions) {
+    const count = i.lastShown >= day ? i.count - 1 : i.count;
+    if (count > 0) impressions.push({ personId: i.personId, candidateId: i.candidateId, count, lastShown: i.lastShown });
+  }
+  return { blocked: h.introduced, declined: h.declined, openAsks: h.openAsks, impressions };
+}
+
+const MAX_CACHED_RESULTS = 10_000;
+
+/** The graph and index for `now`'s day at the current write version (built on first use). */
+function snapshots() {
+  let cached: Promise<Cached> | undefined;
+  let key = '';
+  return async (deps: AppDeps, now: Date): Promise<Cached> => {
+    const day = now.toISOString().slice(0, 10);
+    const version = deps.version();
+    const k = `${version}|${await deps.store.api.externalVersion()}|${day}`;
+    if (!cached || key !== k) {
+      key = k;
+      const at = new Date(`${day}T00:00:00Z`);
+      cached = deps.store.graph
+        .loadGraph()
+        .then((graph) => ({ version, day, graph, index: buildSuggestIndex(graph, { now: at }), results: new Map(), history: deps.historyVersion(), shown: new Set<string>() }));
+      cached.catch(() => {
+        if (key === k) key = '';
+      });
+    }
+    return cached;
+  };
+}
+
+/** Whether every person a suggestion names is visible to the caller. */
+function visibleTo(caller: Caller, graph: BridgeworkGraph, s: Suggestion): boolean {
+  if (caller.role !== 'coach') return true;
+  const ids = new Set<string>([s.id]);
+  for (const i of s.introducers) {
+    ids.add(i.id);
+    for (const step of i.path) {
+      ids.add(step.from);
+      ids.add(step.to);
+    }
+  }
+  for (const id of ids) {
+    const n = graph.node(id);
+    if (!n) return false;
+    if (n.type === 'person' && !canSeePerson(caller, n)) return false;
+  }
+  return true;
+}
+
+export function suggestionRoutes(): AnyRoute[] {
+  const snapshot = snapshots();
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/people/:id/suggestions',
+      tag: 'people',
+      summary: 'Suggest introductions for a person',
+      description:
+        'Who this person should meet, through whom, and why: the matcher ranked by the chosen weight profile (docs/matching.md). ' +
+        'Only people who consented are suggested; a coach asks for their own members only.',
+      permission: 'suggestions:read',
+      params: IdParamsSchema,
+      query: SuggestionsQuerySchema,
+      responses: { 200: { description: 'Ranked suggestions', schema: SuggestionsOut } },
+      handler: async ({ params, query, caller, deps, audit }) => {
+        const person = await personFor(deps.store.graph, caller, params.id);
+        if (caller.role === 'coach' && !isOwnMember(caller, person)) {
+          throw new ApiError('forbidden', 'a coach asks for suggestions for the members of their own caseload only');
+        }
+        audit('suggest', 'person', params.id);
+        const snap = await snapshot(deps, deps.now());
+        const { graph, index, results, day } = snap;
+        if (snap.history !== deps.historyVersion()) {
+          results.clear();
+          snap.history = deps.historyVersion();
+        }
+        const ask = caller.role === 'coach' ? Math.min(200, query.k * 3) : query.k;
+        const key = `${params.id}\u001f${ask}\u001f${query.profile}`;
+        let r = results.get(key);
+        if (!r) {
+          const history = await historyFor(deps, params.id, day);
+          r = suggestIntroductions(graph, params.id, { now: index.options.now, k: ask, profile: query.profile, index, history });
+          if (results.size >= MAX_CACHED_RESULTS) results.clear();
+          results.set(key, r);
+        }
+        const suggestions = r.suggestions.filter((s) => visibleTo(caller, graph, s)).slice(0, query.k).map((s, i) => ({ ...s, rank: i + 1 }));
+        // Impressions: what this answer shows, once per pair and day (today's do not change today's answers).
+        const fresh = suggestions.map((s) => s.id).filter((id) => !snap.shown.has(`${params.id}\u001f${id}`));
+        if (fresh.length > 0) {
+          await deps.store.api.recordImpressions(params.id, fresh, day);
+          for (const id of fresh) snap.shown.add(`${params.id}\u001f${id}`);
+        }
+        const reason = r.reason ?? (suggestions.length === 0 ? 'no-candidates' : null);
+        return { status: 200, body: { personId: r.personId, now: r.now, profile: r.profile, suggestions, reason, considered: r.considered } };
+      },
+    }),
+  ];
+}

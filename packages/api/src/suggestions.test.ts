@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generateDemoTown, type GraphData } from '@bridgework/graph-core';
+import { issueKey } from './auth/keys.js';
+import { startTestServer, type TestServer } from './testing/harness.js';
+
+let t: TestServer;
+let town: GraphData;
+let member: string;
+let coachKey: string;
+let otherCoachKey: string;
+
+beforeAll(async () => {
+  t = await startTestServer({ seed: false });
+  town = generateDemoTown({ seed: 42 });
+  await t.server.store.graph.applyBatch(town);
+  // A consenting member with suggestions, their coach and another coach.
+  for (const p of town.people) {
+    if (!p.roles.includes('member') || !p.consent.introductions || p.coachId === null) continue;
+    const r = await t.call('GET', `/v1/people/${p.id}/suggestions?k=5`);
+    if (r.status === 200 && r.body.suggestions.length >= 3) {
+      member = p.id;
+      break;
+    }
+  }
+  const coachId = town.people.find((p) => p.id === member)!.coachId!;
+  const other = town.people.find((p) => p.roles.includes('coach') && p.id !== coachId)!.id;
+  const now = () => new Date();
+  coachKey = (await issueKey(t.server.store.api, { role: 'coach', coachId }, now)).key;
+  otherCoachKey = (await issueKey(t.server.store.api, { role: 'coach', coachId: other }, now)).key;
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+describe('GET /v1/people/{id}/suggestions', () => {
+  it('ranks consenting people with introducers, paths and sentences', async () => {
+    expect(member).toBeDefined();
+    const r = await t.call('GET', `/v1/people/${member}/suggestions?k=5&profile=bridging`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ personId: member, profile: 'bridging', reason: null });
+    expect(r.body.suggestions.length).toBeGreaterThanOrEqual(3);
+    expect(r.body.suggestions.length).toBeLessThanOrEqual(5);
+    expect(r.body.suggestions.map((s: { rank: number }) => s.rank)).toEqual(r.body.suggestions.map((_: unknown, i: number) => i + 1));
+    const consenting = new Set(town.people.filter((p) => p.consent.introductions).map((p) => p.id));
+    for (const s of r.body.suggestions) {
+      expect(consenting.has(s.id)).toBe(true);
+      expect(s.sentences.length).toBeGreaterThanOrEqual(1);
+      expect(s.introducers.length).toBeGreaterThanOrEqual(s.kind === 'introduction' ? 1 : 0);
+    }
+    const audit = await t.call('GET', `/v1/audit?target=${member}&action=suggest`);
+    expect(audit.body.items.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives a coach suggestions for their own members only, naming only people they may see', async () => {
+    const r = await t.call('GET', `/v1/people/${member}/suggestions?k=10`, { key: coachKey });
+    expect(r.status).toBe(200);
+    for (const s of r.body.suggestions) {
+      const ids = new Set<string>([s.id, ...s.introducers.flatMap((i: { id: string; path: { from: string; to: string }[] }) => [i.id, ...i.path.flatMap((p) => [p.from, p.to])])]);
+      for (const id of ids) {
+        if (town.people.some((p) => p.id === id)) expect([id, (await t.call('GET', `/v1/people/${encodeURIComponent(id)}`, { key: coachKey })).status]).toEqual([id, 200]);
+      }
+    }
+    expect((await t.call('GET', `/v1/people/${member}/suggestions`, { key: otherCoachKey })).status).toBe(404);
+    expect((await t.call('GET', `/v1/people/${member}/suggestions`, { key: 'analyst' })).status).toBe(403);
+  });
+
+  it('drops a candidate at once when they withdraw consent', async () => {
+    const before = await t.call('GET', `/v1/people/${member}/suggestions?k=5`);
+    const top = before.body.suggestions[0].id;
+    expect((await t.call('PATCH', `/v1/people/${encodeURIComponent(top)}`, { body: { consent: { introductions: false } } })).status).toBe(200);
+    const after = await t.call('GET', `/v1/people/${member}/suggestions?k=5`);
+    expect(after.body.suggestions.map((s: { id: string }) => s.id)).not.toContain(top);
+    // And a person who withdraws gets none.
+    expect((await t.call('PATCH', `/v1/people/${member}`, { body: { consent: { introductions: false } } })).status).toBe(200);
+    const none = await t.call('GET', `/v1/people/${member}/suggestions`);
+    expect(none.body).toMatchObject({ suggestions: [], reason: 'no-consent' });
+  });
+
+  it('sees a write made by another connection to the same file at once', async () => {
+    const { openSqliteStore } = await import('@bridgework/store-sqlite');
+    const before = await t.call('GET', `/v1/people/${member}/suggestions?k=5`);
+    const other = await openSqliteStore(t.db);
+    try {
+      const p = await other.getNode(member);
+      if (p?.type !== 'person') throw new Error('expected a person');
+      const { type: _type, ...person } = p;
+      await other.putPerson({ ...person, consent: { introductions: true, recordedAt: '2026-11-01', recordedBy: 'cli' } });
+    } finally {
+      await other.close();
+    }
+    const after = await t.call('GET', `/v1/people/${member}/suggestions?k=5`);
+    expect(before.body.reason).toBe('no-consent');
+    expect(after.body.reason).toBeNull();
+    expect(after.body.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('validates k and profile', async () => {
+    const r = await t.call('GET', `/v1/people/${member}/suggestions?k=0&profile=random`);
+    expect(r.status).toBe(422);
+    expect(r.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/query/k', '/query/profile']);
+    expect((await t.call('GET', '/v1/people/nobody/suggestions')).status).toBe(404);
+  });
+});
