@@ -4,8 +4,9 @@
  * the ranking and bridging metrics of `metrics.ts` over the test pairs. Methods: the classic baselines
  * (`baselines.ts`) and `matcher:<profile>` for each weight profile — the link model learned from the train period
  * alone (`link-model/`), combined with bridging, embeddedness, path strength and recency by the profile's weights,
- * then re-ranked for diversity across communities by maximal marginal relevance with the profile's λ (Carbonell &
- * Goldstein, SIGIR 1998).
+ * re-ranked for diversity across communities by maximal marginal relevance with the profile's λ (Carbonell &
+ * Goldstein, SIGIR 1998), then held to the reach floor (`reach-floor.ts`): each person's top k reaches at least as
+ * many communities new to them as resource allocation's top k does.
  *
  * Pure: the caller reads the file. Deterministic for a given seed (the random baseline, Louvain, the link model).
  */
@@ -16,6 +17,7 @@ import { PROFILE_NAMES, PROFILES, WeightProfileSchema, type WeightProfile } from
 import { BASELINE_NAMES, baselineScorer } from './baselines.js';
 import { MetricsAccumulator, MRR_DEPTH, type MethodMetrics } from './metrics.js';
 import { createRankingScratch, topCandidates } from './ranking.js';
+import { reachFloor } from './reach-floor.js';
 import { checkTestFraction, timeSplit } from './time-split.js';
 import { parseTimedEdges, type TimedEdges } from './timed-edges.js';
 
@@ -154,7 +156,17 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
   const likelihood = new Float64Array(g.n);
   const modelAcc = new MetricsAccumulator(g, comm.communities, k, comm.count);
   const profileAcc = profiles.map(() => new MetricsAccumulator(g, comm.communities, k, comm.count));
+  // The reach floor's reference: resource allocation, the classic friend-of-friend list (see reach-floor.ts).
+  const referenceScorer = baselineScorer('resource-allocation', g, createRng(seed));
+  const referenceScores = new Float64Array(g.n);
+  const reachedMark = new Uint32Array(Math.max(1, comm.count));
   split.queries.forEach((u, i) => {
+    referenceScorer(u, referenceScores);
+    const reference = topCandidates(g, u, referenceScores, k, scratch);
+    const epoch = i + 1;
+    reachedMark[comm.communities[u]!] = epoch;
+    for (let p = g.offsets[u]!, end = g.offsets[u + 1]!; p < end; p++) reachedMark[comm.communities[g.neighbours[p]!]!] = epoch;
+    const isNovel = (v: number) => reachedMark[comm.communities[v]!] !== epoch;
     const ranked = model.rank(u);
     likelihood.fill(0);
     ranked.candidates.forEach((v, r) => (likelihood[v] = ranked.likelihoods[r]!));
@@ -163,14 +175,15 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
     profiles.forEach((profile, p) => {
       const s = profileScores(features, profile.weights);
       const top = topCandidates(g, u, s, depth, scratch);
-      profileAcc[p]!.add(u, split.partners[i]!, diversify(top, s, comm.communities, profile.diversity));
+      const diverse = diversify(top, s, comm.communities, profile.diversity);
+      profileAcc[p]!.add(u, split.partners[i]!, reachFloor(diverse, s, reference, isNovel, k));
     });
     if (i % 8 === 0) progress('matcher', i, total);
   });
   profiles.forEach((profile, p) => (methods[`matcher:${profile.name}`] = profileAcc[p]!.result()));
   progress('done', 1, 1);
 
-  const { innerTestFraction, shortlist, l2, halfLifeShare, maxGroup, sequenceWindow } = model.options;
+  const { innerTestFraction, shortlist, recentSlots, l2, halfLifeShare, maxGroup, sequenceWindow } = model.options;
   return {
     k,
     testFraction,
@@ -184,7 +197,7 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
       metrics: modelAcc.result(),
       coefficients: model.coefficients,
       fit: model.fit,
-      options: { innerTestFraction, shortlist, l2, halfLifeShare, maxGroup, sequenceWindow },
+      options: { innerTestFraction, shortlist, recentSlots, l2, halfLifeShare, maxGroup, sequenceWindow },
     },
   };
 }

@@ -162,18 +162,15 @@ describe('evaluateLinkPrediction on the two email networks', () => {
     expect(r.methods.random!.hitsAtK).toBeLessThan(0.1);
   });
 
-  it.each(NETWORKS)('ranks better with matcher:balanced than with every baseline on %s, with more novel communities than resource allocation', (name) => {
+  it.each(NETWORKS)('meets the issue goal on %s: matcher:balanced beats the best baseline by 10%% and reaches as many new communities as resource allocation', (name) => {
     const r = results.get(name)!;
     const best = Math.max(...DETERMINISTIC.map((m) => r.methods[m]!.hitsAtK));
     const balanced = r.methods['matcher:balanced']!;
-    expect(balanced.hitsAtK).toBeGreaterThan(1.06 * best);
-    expect(balanced.novelCommunityShare).toBeGreaterThan(r.methods['resource-allocation']!.novelCommunityShare);
-    expect(r.linkModel.metrics.hitsAtK).toBeGreaterThan(1.1 * best);
-  });
-
-  it('beats the best baseline by 10% on the DNC network (the issue goal, met there)', () => {
-    const r = results.get(NETWORKS[0])!;
-    expect(r.methods['matcher:balanced']!.hitsAtK).toBeGreaterThanOrEqual(1.1 * r.methods['common-neighbours']!.hitsAtK);
+    expect(balanced.hitsAtK).toBeGreaterThanOrEqual(1.1 * best);
+    expect(balanced.novelCommunityShare).toBeGreaterThanOrEqual(r.methods['resource-allocation']!.novelCommunityShare);
+    expect(r.linkModel.metrics.hitsAtK).toBeGreaterThanOrEqual(1.1 * best);
+    // The likelihood alone stays in the person's own part of the network: the reach floor is what widens it.
+    expect(r.linkModel.metrics.novelCommunityShare).toBeLessThan(r.methods['resource-allocation']!.novelCommunityShare);
   });
 
   it.each(NETWORKS)('shows the trade-off of matcher:bridging on %s: more novel communities, fewer hits', (name) => {

@@ -18,6 +18,7 @@ export {
 } from './baselines.js';
 export { topCandidates, createRankingScratch, type RankingScratch } from './ranking.js';
 export { MetricsAccumulator, MRR_DEPTH, type MethodMetrics } from './metrics.js';
+export { reachFloor } from './reach-floor.js';
 export {
   evaluateLinkPrediction,
   diversify,

@@ -57,8 +57,12 @@ export interface LinkHistory {
   activity: Float64Array;
   /** Per node: decayed count of its first contacts with someone new (recent tie formation). */
   newTies: Float64Array;
+  /** The nodes with events, by `newTies` descending (ties by index): who has been making new ties lately. */
+  byNewTies: Uint32Array;
   /** Per node: 2^(−age / halfLife) of its last event (0 for a node without events). */
   lastSeen: Float64Array;
+  /** Per node: Σ of `decayed` over its ties (its recency-weighted strength, the random walk's normaliser). */
+  strength: Float64Array;
   /** Per node: decayed count of the events it sent (the source side). */
   sent: Float64Array;
   /** Sequence graph: pairs that came one after the other (within `sequenceWindow` events) in a node's contacts. */
@@ -181,5 +185,12 @@ export function summariseHistory(events: LinkEvents, options: HistoryOptions = {
   }
   const sequence = compactFromEdges(sa, sb, sw, n, undefined, { merge: 'sum' });
   const communities = louvain(graph, { seed }).communities;
-  return { graph, contacts, outContacts, lastContact, formed, decayed, activity, sent, sequence, newTies, lastSeen, coEvents, communities, events: count };
+  const byNewTies = Uint32Array.from(
+    Array.from({ length: n }, (_, x) => x)
+      .filter((x) => graph.degree(x) > 0)
+      .sort((x, y) => newTies[y]! - newTies[x]! || x - y),
+  );
+  const strength = new Float64Array(n);
+  for (let x = 0; x < n; x++) for (let p = graph.offsets[x]!, end = graph.offsets[x + 1]!; p < end; p++) strength[x]! += decayed[p]!;
+  return { graph, contacts, strength, byNewTies, outContacts, lastContact, formed, decayed, activity, sent, sequence, newTies, lastSeen, coEvents, communities, events: count };
 }

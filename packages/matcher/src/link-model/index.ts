@@ -4,7 +4,7 @@
  * matcher combines with it.
  */
 export { summariseHistory, HISTORY_DEFAULTS, type HistoryOptions, type LinkEvents, type LinkHistory } from './history.js';
-export { pairFeatures, createFeatureScratch, PAIR_FEATURES, FEATURE_COUNT, type FeatureScratch, type PairFeature } from './pair-features.js';
+export { pairFeatures, createFeatureScratch, PAIR_FEATURES, FEATURE_COUNT, WALK_RESTART, WALK_STEPS, type FeatureScratch, type PairFeature } from './pair-features.js';
 export { fitConditionalLogit, CONDITIONAL_LOGIT_DEFAULTS, type ChoiceSet, type ConditionalLogitModel, type ConditionalLogitOptions } from './conditional-logit.js';
 export {
   fitLinkModel,

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { createRng, randInt } from '@bridgework/graph-core';
 import { fitConditionalLogit, type ChoiceSet } from './conditional-logit.js';
 import { summariseHistory, type LinkEvents } from './history.js';
-import { fitLinkModel } from './link-model.js';
-import { PAIR_FEATURES } from './pair-features.js';
+import { fitLinkModel, shortlistOf } from './link-model.js';
+import { createFeatureScratch, FEATURE_COUNT, pairFeatures, PAIR_FEATURES, WALK_RESTART, WALK_STEPS } from './pair-features.js';
 import { contactStrength, embeddednessOf, profileFeatures, profileScores } from './profile-features.js';
 
 /** Events as arrays from "a b" pairs over nodes named by letters, one time unit apart unless given. */
@@ -104,11 +104,83 @@ describe('summariseHistory', () => {
   });
 });
 
+describe('pairFeatures', () => {
+  it('gives the local random walk the probability of a dense random walk with restart over the decayed ties', () => {
+    const h = summariseHistory(closingNetwork(4, 800));
+    const { n, offsets, neighbours } = h.graph;
+    const u = 7;
+    // Dense reference: WALK_STEPS steps of p ← (1 − α) · p·P + α · e_u, P[x][y] = decayed(x, y) / Σ_y decayed(x, y).
+    let p = new Float64Array(n);
+    p[u] = 1;
+    for (let step = 0; step < WALK_STEPS; step++) {
+      const next = new Float64Array(n);
+      for (let x = 0; x < n; x++) {
+        let total = 0;
+        for (let q = offsets[x]!; q < offsets[x + 1]!; q++) total += h.decayed[q]!;
+        for (let q = offsets[x]!; q < offsets[x + 1]!; q++) next[neighbours[q]!]! += ((1 - WALK_RESTART) * p[x]! * h.decayed[q]!) / total;
+      }
+      next[u]! += WALK_RESTART;
+      p = next;
+    }
+    const candidates = Array.from({ length: n }, (_, v) => v).filter((v) => v !== u && !h.graph.hasEdge(u, v));
+    const rows = new Float64Array(candidates.length * FEATURE_COUNT);
+    const scratch = createFeatureScratch(n);
+    pairFeatures(h, u, candidates, rows, scratch);
+    const col = PAIR_FEATURES.indexOf('localRandomWalk');
+    candidates.forEach((v, i) => expect(rows[i * FEATURE_COUNT + col]).toBeCloseTo(Math.log(1e-6 + p[v]! * n), 9));
+    // The scratch is left clean: a second person's features do not see the first's walk.
+    const again = new Float64Array(rows.length);
+    pairFeatures(h, u, candidates, again, scratch);
+    expect(Array.from(again)).toEqual(Array.from(rows));
+  });
+});
+
+describe('shortlistOf', () => {
+  it('keeps recentSlots places for the most active tie-makers who share no contact with the person', () => {
+    const h = summariseHistory(closingNetwork(2, 3000));
+    const g = h.graph;
+    const u = 0;
+    const scratch = createFeatureScratch(g.n);
+    const shares = (v: number) => {
+      for (let p = g.offsets[u]!; p < g.offsets[u + 1]!; p++) if (g.hasEdge(g.neighbours[p]!, v)) return true;
+      return false;
+    };
+    const plain = Array.from(shortlistOf(h, u, 20, scratch).candidates);
+    const mixed = Array.from(shortlistOf(h, u, 20, scratch, 5).candidates);
+    expect(plain.every(shares)).toBe(true); // u has more than 20 people two steps away
+    expect(mixed.slice(0, 15)).toEqual(plain.slice(0, 15));
+    const far = mixed.slice(15);
+    expect(far).toHaveLength(5);
+    expect(far.some(shares)).toBe(false);
+    const farthest = Array.from(h.byNewTies).filter((v) => v !== u && !g.hasEdge(u, v) && !shares(v));
+    expect(far).toEqual(farthest.slice(0, 5));
+    for (const v of [...plain, ...mixed]) expect(v === u || g.hasEdge(u, v)).toBe(false);
+  });
+});
+
 describe('fitLinkModel', () => {
-  it('learns that shared contacts predict new ties when they do, and scores in [0, 1]', () => {
-    const model = fitLinkModel(closingNetwork(3));
+  it('learns to foresee the new ties of a network that grows by triadic closure, and scores in [0, 1]', () => {
+    const all = closingNetwork(3, 7000);
+    const model = fitLinkModel({ ...all, count: 6000 });
     expect(model.fit.queries).toBeGreaterThan(20);
-    const closure = model.coefficients.adamicAdar + model.coefficients.commonNeighbours + model.coefficients.resourceAllocation + model.coefficients.decayedCommonNeighbours;
+    // The first ties of the next 1000 events: how often is one of them in the person's top 10, against chance?
+    const g = model.history.graph;
+    let people = 0;
+    let hits = 0;
+    let chance = 0;
+    const seen = new Set<number>();
+    for (let e = 6000; e < 7000; e++) {
+      const [a, b] = [all.sources[e]!, all.targets[e]!];
+      if (a === b || g.hasEdge(a, b) || seen.has(a)) continue;
+      seen.add(a);
+      const top = Array.from(model.rank(a).candidates.slice(0, 10));
+      people++;
+      if (top.includes(b)) hits++;
+      chance += 10 / (g.n - 1 - g.degree(a));
+    }
+    expect(people).toBeGreaterThan(30);
+    expect(hits).toBeGreaterThan(2 * chance);
+    const closure = model.coefficients.decayedCommonNeighbours + model.coefficients.adamicAdar + model.coefficients.localRandomWalk;
     expect(closure).toBeGreaterThan(0.5);
     const ranked = model.rank(0);
     expect(ranked.likelihoods[0]).toBe(1);
@@ -140,6 +212,7 @@ describe('fitLinkModel', () => {
     expect(() => fitLinkModel(events(['a b', 'b c', 'c d'], [5, 5, 5]))).toThrow(/the history is one instant/);
     expect(() => fitLinkModel(closingNetwork(1, 500), { innerTestFraction: 1 })).toThrow(/innerTestFraction must be strictly between 0 and 1/);
     expect(() => fitLinkModel(closingNetwork(1, 500), { shortlist: 1 })).toThrow(/shortlist must be an integer ≥ 2/);
+    expect(() => fitLinkModel(closingNetwork(1, 500), { shortlist: 10, recentSlots: 10 })).toThrow(/recentSlots must be a whole number in \[0, shortlist\)/);
   });
 });
 

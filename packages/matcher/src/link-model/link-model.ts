@@ -7,7 +7,8 @@
  * of the whole history.
  *
  * Two stages, as in production friend recommenders: candidate generation — the `shortlist` best candidates of u by
- * common neighbours (ties by Adamic–Adar, then first appearance) — then a learned ranking of the shortlist by a
+ * common neighbours (ties by Adamic–Adar, then first appearance), with `recentSlots` of them kept for the people who
+ * made the most new ties lately among those sharing no contact with u — then a learned ranking of the shortlist by a
  * conditional logit (multinomial logistic regression over each person's candidates, McFadden 1974; see
  * `conditional-logit.ts`) over the pair features of `pair-features.ts`, with an L2 penalty. Each learning query weighs
  * the same, as in the evaluation's hits@k. The features are scale-free (logs, shares, decays on the event clock), so
@@ -27,14 +28,16 @@ import { createFeatureScratch, FEATURE_COUNT, PAIR_FEATURES, pairFeatures, type 
 export interface LinkModelOptions extends HistoryOptions {
   /** Share of the history's events held out (the later ones) to learn from; default 0.2, as the evaluation. */
   innerTestFraction?: number;
-  /** Candidates per person that the model ranks (candidate generation by common neighbours); default 100. */
+  /** Candidates per person that the model ranks (candidate generation; see `shortlistOf`); default 100. */
   shortlist?: number;
+  /** Shortlist places kept for people without a contact in common, the most active tie-makers lately; default 10. */
+  recentSlots?: number;
   /** L2 penalty λ of the conditional logit over standardised features; default 0.001. */
   l2?: number;
 }
 
 /** Defaults of `fitLinkModel`: the same for every network. */
-export const LINK_MODEL_DEFAULTS = Object.freeze({ innerTestFraction: 0.2, shortlist: 100, l2: 0.001, halfLifeShare: 1, maxGroup: 50, sequenceWindow: 3, seed: 42 });
+export const LINK_MODEL_DEFAULTS = Object.freeze({ innerTestFraction: 0.2, shortlist: 100, recentSlots: 10, l2: 0.001, halfLifeShare: 1, maxGroup: 50, sequenceWindow: 3, seed: 42 });
 
 /** Scores candidate pairs (u, v) of node indices in [0, 1]: how likely a first tie between u and v is. */
 export interface IndexLinkScorer {
@@ -95,11 +98,13 @@ function fail(message: string): never {
 }
 
 /**
- * u's shortlist: the `size` best non-adjacent nodes (v ≠ u, v with a tie in the history) by common neighbours, then
- * Adamic–Adar, then node index; with their feature rows. Only the two-step neighbourhood is sorted: the others all
- * score 0 and follow in index order.
+ * u's shortlist, from two sources as production recommenders draw candidates: the `size − recentSlots` best
+ * non-adjacent nodes (v ≠ u, v with a tie in the history) by common neighbours, then Adamic–Adar, then node index;
+ * then, up to `size`, the nodes without a contact in common with u that made the most new ties lately
+ * (`LinkHistory.byNewTies`) — the people who can only be reached further out, whom a common-neighbour list never
+ * shows; then the next by common neighbours if those run out. With their feature rows.
  */
-export function shortlistOf(h: LinkHistory, u: number, size: number, scratch: FeatureScratch): { candidates: Uint32Array; rows: Float64Array } {
+export function shortlistOf(h: LinkHistory, u: number, size: number, scratch: FeatureScratch, recentSlots = 0): { candidates: Uint32Array; rows: Float64Array } {
   const g = h.graph;
   const { offsets, neighbours } = g;
   const { cn, aa, touched } = scratch;
@@ -123,10 +128,13 @@ export function shortlistOf(h: LinkHistory, u: number, size: number, scratch: Fe
     if (!g.hasEdge(u, v)) near.push(v);
   }
   near.sort((a, b) => cn[b]! - cn[a]! || aa[b]! - aa[a]! || a - b);
-  const list = near.slice(0, size);
-  for (let v = 0; v < g.n && list.length < size; v++) {
+  const cut = Math.max(0, size - recentSlots);
+  const list = near.slice(0, cut);
+  for (const v of h.byNewTies) {
+    if (list.length >= size) break;
     if (v !== u && cn[v] === 0 && g.degree(v) > 0 && !g.hasEdge(u, v)) list.push(v);
   }
+  for (let i = cut; i < near.length && list.length < size; i++) list.push(near[i]!);
   for (let i = 0; i < t; i++) {
     cn[touched[i]!] = 0;
     aa[touched[i]!] = 0;
@@ -174,6 +182,7 @@ export function fitLinkModel(events: LinkEvents, options: LinkModelOptions = {})
   const o: Required<LinkModelOptions> = { ...LINK_MODEL_DEFAULTS, ...options };
   if (!(o.innerTestFraction > 0 && o.innerTestFraction < 1)) fail(`innerTestFraction must be strictly between 0 and 1, not ${o.innerTestFraction}`);
   if (!(Number.isInteger(o.shortlist) && o.shortlist >= 2)) fail(`shortlist must be an integer ≥ 2, not ${o.shortlist}`);
+  if (!(Number.isInteger(o.recentSlots) && o.recentSlots >= 0 && o.recentSlots < o.shortlist)) fail(`recentSlots must be a whole number in [0, shortlist), not ${o.recentSlots}`);
   if (!(o.l2 >= 0)) fail(`l2 must be ≥ 0, not ${o.l2}`);
   const historyOptions: HistoryOptions = { halfLifeShare: o.halfLifeShare, maxGroup: o.maxGroup, sequenceWindow: o.sequenceWindow, seed: o.seed };
   const { count, times, n } = events;
@@ -190,7 +199,7 @@ export function fitLinkModel(events: LinkEvents, options: LinkModelOptions = {})
   let negatives = 0;
   for (const u of Array.from(later.keys()).sort((a, b) => a - b)) {
     const partners = later.get(u)!;
-    const { candidates, rows } = shortlistOf(early, u, o.shortlist, scratch);
+    const { candidates, rows } = shortlistOf(early, u, o.shortlist, scratch, o.recentSlots);
     const chosen: number[] = [];
     candidates.forEach((v, r) => {
       if (partners.has(v)) chosen.push(r);
@@ -231,7 +240,7 @@ export function fitLinkModel(events: LinkEvents, options: LinkModelOptions = {})
   };
   const rank = (u: number): RankedCandidates => {
     if (!(Number.isInteger(u) && u >= 0 && u < n)) throw new BridgeworkError('not-found', `matcher/link-model: no node ${u} in a history of ${n} nodes`);
-    const { candidates, rows } = shortlistOf(history, u, o.shortlist, fullScratch);
+    const { candidates, rows } = shortlistOf(history, u, o.shortlist, fullScratch, o.recentSlots);
     const z = logitsOf(rows, candidates.length);
     const order = Array.from(candidates.keys()).sort((a, b) => z[b]! - z[a]! || a - b);
     const best = order.length > 0 ? z[order[0]!]! : 0;

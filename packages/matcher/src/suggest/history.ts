@@ -20,7 +20,7 @@ export interface PreparedHistory {
   excluded(a: string, b: string): boolean;
   /** Open introductions a person is part of (as the one asking or the one asked to meet). */
   openOf(id: string): number;
-  /** Open introductions an introducer has been asked to make. */
+  /** Open introductions an introducer has been asked to make (every introducer of an ask counts it). */
   introducerLoad(id: string): number;
   /** Whether person and candidate already have an open ask. */
   openBetween(a: string, b: string): boolean;
@@ -39,7 +39,8 @@ export function prepareHistory(h: IntroductionHistory, now: Date, decay: number,
   for (const ask of h.openAsks) {
     open.set(ask.personId, (open.get(ask.personId) ?? 0) + 1);
     open.set(ask.candidateId, (open.get(ask.candidateId) ?? 0) + 1);
-    if (ask.introducerId) load.set(ask.introducerId, (load.get(ask.introducerId) ?? 0) + 1);
+    // Every introducer of the ask carries it, each once (the single-introducer field may repeat one of the list).
+    for (const id of new Set(ask.introducerId ? [ask.introducerId, ...ask.introducerIds] : ask.introducerIds)) load.set(id, (load.get(id) ?? 0) + 1);
     openPairs.add(pairKey(ask.personId, ask.candidateId));
   }
   const shown = new Map<string, { raw: number; effective: number }>();

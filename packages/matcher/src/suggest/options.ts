@@ -41,13 +41,26 @@ export const SUGGEST_DEFAULTS = Object.freeze({
   minPool: 30,
   /** Share of a member's top k that may be other members (peer support) while other candidates remain. */
   maxPeerShare: 0.3,
+  /** People from one organisation in one top k, while others remain. */
+  maxPerOrganisation: 2,
+  /** Suggestions through one introducer in one top k, while others remain. */
+  maxPerIntroducerInList: 3,
 });
 
 /** One pair of people, in either order. */
 const PairSchema = z.strictObject({ a: IdSchema, b: IdSchema });
 
-/** An introduction asked for and not yet answered: who asked to meet whom, through whom. */
-export const OpenAskSchema = z.strictObject({ personId: IdSchema, candidateId: IdSchema, introducerId: IdSchema.nullable().default(null) });
+/**
+ * An introduction asked for and not yet answered: who asked to meet whom, through whom. `introducerIds` names every
+ * introducer the ask rests on (each carries its load); `introducerId`, the older single-introducer form, is still
+ * accepted and counts as one more (an id given in both counts once).
+ */
+export const OpenAskSchema = z.strictObject({
+  personId: IdSchema,
+  candidateId: IdSchema,
+  introducerId: IdSchema.nullable().default(null),
+  introducerIds: z.array(IdSchema).default([]),
+});
 export type OpenAsk = z.infer<typeof OpenAskSchema>;
 
 /** A suggestion shown to a coach or member `count` times without anyone acting on it. */

@@ -20,8 +20,15 @@ describe('maximal marginal relevance', () => {
       { score: 1, employer: 5, introducer: 30, community: 1 },
       { score: 0.9, employer: 6, introducer: 31, community: 2 },
     ];
-    expect(rerankMmr(mixed, 4, 0, 1)).toEqual([0, 4, 5, 1]);
+    expect(rerankMmr(mixed, 4, 0, { maxPeers: 1 })).toEqual([0, 4, 5, 1]);
     expect(rerankMmr(mixed, 4, 0)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('keeps at most the capped number per firm and per introducer while others remain, even with no diversity', () => {
+    const picked = rerankMmr(items, 4, 0, { maxPerEmployer: 2, maxPerIntroducer: 2 });
+    expect(picked).toEqual([0, 1, 5, 6]);
+    // With nothing else left, the caps give way rather than return fewer than k.
+    expect(rerankMmr(items.slice(0, 5), 4, 0, { maxPerEmployer: 2 })).toEqual([0, 1, 2, 3]);
   });
 
   it('spreads the top k over firms and introducers as diversity grows', () => {

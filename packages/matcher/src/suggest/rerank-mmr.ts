@@ -30,12 +30,28 @@ export function similarity(a: MmrItem, b: MmrItem): number {
   return s;
 }
 
+/** Caps on the top k, kept while other items remain (then the best of the rest fill the list). */
+export interface MmrCaps {
+  /** Items marked `peer` (default: no cap). */
+  maxPeers?: number;
+  /** Items at one organisation (`employer` ≥ 0; default: no cap). */
+  maxPerEmployer?: number;
+  /** Items through one introducer (`introducer` ≥ 0; default: no cap). */
+  maxPerIntroducer?: number;
+}
+
 /**
  * Indices into `items` (sorted or not) of the k items MMR picks, in the order picked. Ties go to the earlier item.
- * At most `maxPeers` items marked `peer` are picked as long as other items remain (then peers fill the rest).
+ * The caps hold as long as some item within them remains; then the firm and introducer caps give way, and the peer
+ * cap last, so the list is never shorter than min(k, items).
  * O(k · |items|).
  */
-export function rerankMmr(items: readonly MmrItem[], k: number, diversity: number, maxPeers = Infinity): number[] {
+export function rerankMmr(items: readonly MmrItem[], k: number, diversity: number, caps: MmrCaps = {}): number[] {
+  const maxPeers = caps.maxPeers ?? Infinity;
+  const maxPerEmployer = caps.maxPerEmployer ?? Infinity;
+  const maxPerIntroducer = caps.maxPerIntroducer ?? Infinity;
+  const perEmployer = new Map<number, number>();
+  const perIntroducer = new Map<number, number>();
   const n = items.length;
   if (n === 0 || k <= 0) return [];
   let lo = Infinity;
@@ -50,27 +66,34 @@ export function rerankMmr(items: readonly MmrItem[], k: number, diversity: numbe
   const taken = new Uint8Array(n);
   const out: number[] = [];
   let peers = 0;
-  let others = 0;
-  for (const it of items) if (!it.peer) others++;
+  // Pass 0 keeps every cap; pass 1 only the peer cap; pass 2 none.
+  const withinCaps = (it: MmrItem, pass: number): boolean =>
+    pass === 2 ||
+    (!(it.peer && peers >= maxPeers) &&
+      (pass === 1 ||
+        (!(it.employer >= 0 && (perEmployer.get(it.employer) ?? 0) >= maxPerEmployer) &&
+          !(it.introducer >= 0 && (perIntroducer.get(it.introducer) ?? 0) >= maxPerIntroducer))));
   while (out.length < Math.min(k, n)) {
     let best = -1;
     let bestValue = -Infinity;
-    // Peers are held back once `maxPeers` are in, unless only peers are left.
-    const holdPeers = peers >= maxPeers && others > 0;
-    for (let i = 0; i < n; i++) {
-      if (taken[i]) continue;
-      if (holdPeers && items[i]!.peer) continue;
-      const value = (1 - diversity) * rel[i]! - diversity * maxSim[i]!;
-      if (value > bestValue) {
-        bestValue = value;
-        best = i;
+    // Within all caps first; then the firm and introducer caps give way; the peer cap last.
+    for (let pass = 0; pass < 3 && best < 0; pass++) {
+      for (let i = 0; i < n; i++) {
+        if (taken[i]) continue;
+        if (!withinCaps(items[i]!, pass)) continue;
+        const value = (1 - diversity) * rel[i]! - diversity * maxSim[i]!;
+        if (value > bestValue) {
+          bestValue = value;
+          best = i;
+        }
       }
     }
     taken[best] = 1;
     out.push(best);
     const chosen = items[best]!;
     if (chosen.peer) peers++;
-    else others--;
+    if (chosen.employer >= 0) perEmployer.set(chosen.employer, (perEmployer.get(chosen.employer) ?? 0) + 1);
+    if (chosen.introducer >= 0) perIntroducer.set(chosen.introducer, (perIntroducer.get(chosen.introducer) ?? 0) + 1);
     for (let i = 0; i < n; i++) {
       if (taken[i]) continue;
       const s = similarity(items[i]!, chosen);

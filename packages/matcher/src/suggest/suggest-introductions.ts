@@ -315,7 +315,7 @@ function pickDiverse(index: SuggestIndex, scan: ScanResult, scored: Scored[], k:
     })),
     k,
     profile.diversity,
-    Math.ceil(peerShare * k),
+    { maxPeers: Math.ceil(peerShare * k), maxPerEmployer: SUGGEST_DEFAULTS.maxPerOrganisation, maxPerIntroducer: SUGGEST_DEFAULTS.maxPerIntroducerInList },
   );
   return order.map((i) => pool[i]!);
 }
