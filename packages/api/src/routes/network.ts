@@ -31,8 +31,8 @@ import { defineRoute, type AnyRoute, type AppDeps } from '../http/route.js';
 import { EmptyQuerySchema } from '../schemas.js';
 import { ANALYTICS_DEFAULTS, pseudonymiser } from './analytics.js';
 
-/** Layout of the network map: ForceAtlas2's seed (deterministic positions). */
-export const NETWORK_DEFAULTS = Object.freeze({ layoutSeed: 7 });
+/** Layout of the network map: ForceAtlas2's seed (deterministic positions) and Barnes–Hut repulsion (O(n log n)). */
+export const NETWORK_DEFAULTS = Object.freeze({ layoutSeed: 7, barnesHut: true });
 
 const NetworkNodeOut = z.object({
   id: z.string().meta({ description: 'Person id (admin) or pseudonym (analyst, service); organisation id.' }),
@@ -86,7 +86,8 @@ interface Snapshot {
   domain: BridgeworkGraph;
   analysis: DomainAnalysis;
   facts: NodeFacts;
-  layout: Float64Array;
+  /** ForceAtlas2 positions, computed on first use (only the map needs them). */
+  layout: () => Float64Array;
 }
 
 const pseudonymous = (caller: Caller): boolean => caller.role === 'analyst' || caller.role === 'service';
@@ -111,7 +112,8 @@ function snapshots() {
           brokers: { limit: ANALYTICS_DEFAULTS.brokers },
         });
         const g = analysis.measures.graph;
-        const layout = g.n === 0 ? new Float64Array(0) : forceAtlas2Layout(g, { seed: NETWORK_DEFAULTS.layoutSeed });
+        let positions: Float64Array | undefined;
+        const layout = () => (positions ??= g.n === 0 ? new Float64Array(0) : forceAtlas2Layout(g, { seed: NETWORK_DEFAULTS.layoutSeed, barnesHut: NETWORK_DEFAULTS.barnesHut }));
         return { now, domain, analysis, facts: nodeFacts(domain, g), layout };
       });
       cached.catch(() => {
@@ -144,6 +146,7 @@ export function networkRoutes(): AnyRoute[] {
         const hash = pseudonymous(caller) ? await pseudonymiser(deps) : undefined;
         const brokers = new Set((snap.analysis.json.brokers ?? []).map((b) => b.id));
         const isolates = new Set((snap.analysis.json.isolates ?? []).map((b) => b.id));
+        const layout = snap.layout();
         const nodes = [];
         for (let i = 0; i < g.n; i++) {
           const id = g.ids[i]!;
@@ -157,8 +160,8 @@ export function networkRoutes(): AnyRoute[] {
             weakTieShare: info?.weakTieShare ?? null,
             broker: brokers.has(id),
             isolate: isolates.has(id),
-            x: snap.layout[2 * i]!,
-            y: snap.layout[2 * i + 1]!,
+            x: layout[2 * i]!,
+            y: layout[2 * i + 1]!,
           };
           if (node?.type === 'organisation') {
             nodes.push({ id, type: 'organisation' as const, label: node.name, roles: [], sectors: [node.sector], area: node.area, ...common });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import { communityColours, constraintWords, funnel, heatColour, keyProblem, percent, sizeByBetweenness, OTHER_COLOUR } from './format.js';
+
+describe('format', () => {
+  it('writes shares as whole percentages and missing values as a dash', () => {
+    expect(percent(0.4231)).toBe('42%');
+    expect(percent(null)).toBe('–');
+    expect(percent(Number.NaN)).toBe('–');
+  });
+
+  it('describes constraint in words a coach can use', () => {
+    expect(constraintWords(0.8)).toMatch(/^closed/);
+    expect(constraintWords(0.1)).toMatch(/^open/);
+    expect(constraintWords(null)).toBe('no contacts yet');
+  });
+
+  it('accepts a whole key and explains what is wrong with a partial one', () => {
+    expect(keyProblem(`bw_${'a'.repeat(16)}_${'B'.repeat(43)}`)).toBeNull();
+    expect(keyProblem('')).toMatch(/Enter/);
+    expect(keyProblem('abc')).toMatch(/starts with bw_/);
+    expect(keyProblem(`bw_${'a'.repeat(16)}_short`)).toMatch(/not a whole/);
+  });
+
+  it('counts each introduction at every funnel step it reached', () => {
+    const f = funnel([
+      { status: 'proposed', outcome: null },
+      { status: 'accepted', outcome: null },
+      { status: 'made', outcome: null },
+      { status: 'closed', outcome: 'job' },
+      { status: 'declined', outcome: null },
+    ]);
+    expect(f).toEqual({ proposed: 5, accepted: 3, made: 2, outcome: 1 });
+  });
+
+  it('gives the largest communities the distinct colours and the rest grey', () => {
+    const communities = [...Array(13).keys()].flatMap((c) => Array<number>(20 - c).fill(c));
+    const colours = communityColours(communities);
+    expect(colours.get(0)).not.toBe(colours.get(1));
+    expect(colours.get(12)).toBe(OTHER_COLOUR);
+    expect(new Set([...colours.values()]).size).toBe(13);
+  });
+
+  it('sizes nodes by the square root of betweenness between 3 and 16', () => {
+    expect(sizeByBetweenness(0, 1)).toBeCloseTo(3);
+    expect(sizeByBetweenness(1, 1)).toBeCloseTo(16);
+    expect(sizeByBetweenness(0.25, 1)).toBeCloseTo(9.5);
+    expect(sizeByBetweenness(1, 0)).toBe(4);
+  });
+
+  it('darkens heatmap cells with the share and keeps text readable', () => {
+    expect(heatColour(0)).toEqual({ background: 'rgb(255, 255, 255)', text: '#1b1b1b' });
+    expect(heatColour(1).text).toBe('#ffffff');
+  });
+});
