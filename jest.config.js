@@ -12,4 +12,7 @@ export default {
     ],
   },
   testTimeout: 60000,
+  // Two suites at a time: many end-to-end tests wait on child processes, servers and the browser, so two workers keep
+  // both cores busy (jest's default on a 2-core machine is one).
+  maxWorkers: 2,
 };

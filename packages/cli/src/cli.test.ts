@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateDemoTown, toCsvFiles } from '@bridgework/graph-core';
+import { main } from './program.js';
 import { REPO_ROOT, collect, runCli, spawnCli, withTempDir } from './testing/run-cli.js';
 
 const DEMO = join(REPO_ROOT, 'fixtures/demo-town');
@@ -22,23 +23,37 @@ async function dump(dir: string, db: string): Promise<string> {
 const rows = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n').length - 1;
 
 describe('bridgework command line', () => {
+  // Help and usage errors are checked in-process through `main` (the same code the binary runs); one real child
+  // process proves the binary itself answers.
+  const inProcess = async (argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(argv, { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`), tty: false });
+    return { code, stdout, stderr };
+  };
+
   it('prints help for every command and exits 0', async () => {
-    for (const cmd of ['start', 'import', 'export', 'stats', 'analyze', 'ego', 'demo-town']) {
-      const r = await runCli([cmd, '--help']);
+    for (const cmd of ['start', 'import', 'export', 'stats', 'analyze', 'ego', 'suggest', 'evaluate', 'serve', 'demo-town']) {
+      const r = await inProcess([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: bridgework ${cmd}`);
-      if (cmd !== 'demo-town') expect(r.stdout).toContain('--db <path>');
+      if (cmd !== 'demo-town' && cmd !== 'evaluate') expect(r.stdout).toContain('--db <path>');
+    }
+    for (const sub of ['create', 'list', 'revoke']) {
+      const r = await inProcess(['keys', sub, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Usage: bridgework keys ${sub}`);
     }
     const top = await runCli(['--help']);
     expect(top.code).toBe(0);
-    expect(top.stdout).toMatch(/import[\s\S]*export[\s\S]*stats/);
+    for (const cmd of ['serve', 'keys', 'import', 'export', 'stats', 'analyze', 'suggest', 'evaluate']) expect(top.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
   });
 
   it('rejects bad usage with exit code 2 and says what is wrong', async () => {
     const r = await runCli(['export', '--format', 'xls', '--out', 'x']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/xls/);
-    const n = await runCli(['import', '--max-errors', 'many', 'x.csv']);
+    const n = await inProcess(['import', '--max-errors', 'many', 'x.csv']);
     expect(n.code).toBe(2);
     expect(n.stderr).toContain('--max-errors must be a whole number');
   });

@@ -58,7 +58,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('start')
     .description(
       'Open the embedded database (seeding it with the demo town if it is empty), show what it holds, create a local\n' +
-        'admin API key if there is none (printed once) and serve the API until Ctrl-C',
+        'admin API key if there is none (printed once) and serve the web app and the API until Ctrl-C',
     )
     .addOption(dbOption())
     .option('--no-seed', 'do not seed an empty database')
@@ -69,7 +69,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   program
     .command('serve')
-    .description('Serve the HTTP API over the database until SIGTERM or Ctrl-C (graceful: in-flight requests finish)')
+    .description('Serve the web app and the HTTP API over the database until SIGTERM or Ctrl-C (graceful: in-flight requests finish)')
     .addOption(dbOption())
     .option('--port <n>', 'port to listen on (0: any free port)', intOption('--port', 0), SERVE_DEFAULTS.port)
     .option('--host <host>', 'address to listen on', SERVE_DEFAULTS.host)
