@@ -11,7 +11,8 @@
  * contains one of the given strings: load:parse, load:compact, load:graphology-merge, load:graphology-add,
  * load:igraph-ncol, load:igraph-python, load:networkx, aa:compact, aa:graphology, aa:igraph, project,
  * analysis:louvain, analysis:pagerank, analysis:betweenness, analysis:closeness, analysis:holes, analysis:sampled,
- * analysis:cli, matcher (bench/matcher.ts) — e.g. `--only load`, `--only aa`, `--only analysis` (which also runs load:compact and
+ * analysis:cli, matcher (bench/matcher.ts), api (packages/api/src/bench/api-bench.ts: the match API under autocannon
+ * on the demo town, once whatever the sizes) — e.g. `--only load`, `--only aa`, `--only analysis` (which also runs load:compact and
  * load:igraph-ncol, for the load target), `--only analysis:pagerank`.
  *
  * Each size's graph is written as TSV to a fresh temporary directory; every load runs `--repeat` times (default 5),
@@ -370,6 +371,16 @@ for (const size of sizes) {
     sizeResult.matcher = JSON.parse(lines.pop()!);
     console.log(`${lines.join('\n')}\n`);
   }
+}
+
+// -- the match API over loopback (packages/api/src/bench/api-bench.ts: server and bare Express in their own processes)
+if (wanted('api')) {
+  const args = [...process.execArgv, join(repoRoot, 'packages/api/src/bench/api-bench.ts'), '--json'];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`packages/api/src/bench/api-bench.ts failed (${r.status ?? r.signal})`);
+  const lines = r.stdout.trimEnd().split('\n');
+  results.api = JSON.parse(lines.pop()!);
+  console.log(`${lines.join('\n')}\n`);
 }
 
 if (analysed.length) {

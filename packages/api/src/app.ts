@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import express, { type Express, type Request } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { verifyKey } from './auth/keys.js';
+import { VerifiedKeys, verifyKey } from './auth/keys.js';
 import type { Caller } from './auth/permissions.js';
 import { AuditWriter } from './http/audit-writer.js';
 import { createMetrics } from './http/metrics.js';
@@ -122,7 +122,7 @@ export function createApp(options: CreateAppOptions): Express {
   });
 
   app.use(
-    helmet({
+    securityHeaders({
       // Plain HTTP on loopback or behind a TLS proxy: do not ask browsers to upgrade subresources.
       contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'upgrade-insecure-requests': null } },
     }),
@@ -178,10 +178,14 @@ export function createApp(options: CreateAppOptions): Express {
   app.use('/docs', named('/docs'), express.static(swaggerUiPath(), { index: 'index.html', fallthrough: true }));
 
   // ---- the API ----
+  let version = 0;
+  let historyVersion = 0;
+  const dataVersion = oncePerTurn(() => store.api.externalVersion());
+  const verifiedKeys = new VerifiedKeys();
   const authenticate = async (req: Request): Promise<Caller> => {
     const header = req.get('authorization');
     const m = header === undefined ? null : /^Bearer ([^\s]+)$/.exec(header);
-    const info = m ? await verifyKey(store.api, m[1]!) : undefined;
+    const info = m ? await verifyKey(store.api, m[1]!, { keys: verifiedKeys, stamp: `${version}|${await dataVersion()}` }) : undefined;
     if (!info) {
       const wait = addressBuckets.take(req.ip ?? 'unknown');
       if (wait > 0) throw new ApiError('rate-limited', 'too many requests without a valid key; slow down', { headers: { 'Retry-After': String(wait) } });
@@ -195,8 +199,6 @@ export function createApp(options: CreateAppOptions): Express {
     const wait = keyBuckets.take(caller.keyId);
     if (wait > 0) throw new ApiError('rate-limited', 'this key has made too many requests; retry after the time given', { headers: { 'Retry-After': String(wait) } });
   };
-  let version = 0;
-  let historyVersion = 0;
   const audit = new AuditWriter(store.api, logger);
   app.locals.audit = audit;
   const deps = {
@@ -207,20 +209,65 @@ export function createApp(options: CreateAppOptions): Express {
     changed: () => void (version += 1),
     historyVersion: () => historyVersion,
     historyChanged: () => void (historyVersion += 1),
+    dataVersion,
     audit,
   };
+  // Answers under /v1 are never cached (the route handlers set Cache-Control: no-store first; so does this, for /v1
+  // paths no route matches).
+  // Each app gets its own routes' state (the suggestions' graph cache); ROUTES describes them for the document.
+  const routes = allRoutes();
+  for (const route of routes) {
+    app[route.method](route.path, ...routeHandler(route, { deps, authenticate, limit, bodyLimits: { default: config.bodyLimit, import: config.importBodyLimit } }));
+  }
   app.use('/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  // Each app gets its own routes' state (the suggestions' graph cache); ROUTES describes them for the document.
-  const routes = allRoutes();
-  for (const route of routes) {
-    app[route.method](route.path, named(route.path), ...routeHandler(route, { deps, authenticate, limit, bodyLimits: { default: config.bodyLimit, import: config.importBodyLimit } }));
-  }
 
   if (options.webRoot !== undefined) app.use(webAppHandler(options.webRoot));
   app.use((req, res) => sendProblem(res, 'not-found', `no route ${req.method} for this path`));
   app.use(problemMiddleware(logger));
   return app;
+}
+
+/**
+ * `read`, at most once per turn of the event loop: every request handled in one turn shares the answer (the store's
+ * data version), which was read after all of them arrived — so each still sees every commit made before it came in.
+ */
+function oncePerTurn<T>(read: () => Promise<T>): () => Promise<T> {
+  let current: Promise<T> | undefined;
+  return () => {
+    if (current === undefined) {
+      current = read();
+      setImmediate(() => {
+        current = undefined;
+      });
+    }
+    return current;
+  };
+}
+
+/**
+ * Helmet's security headers, worked out once: with static options (no per-request nonces) helmet sets the same
+ * headers on every answer, so they are taken from one run of helmet at start-up and set by a single middleware
+ * instead of helmet's chain of twelve.
+ */
+function securityHeaders(options: Parameters<typeof helmet>[0]): RequestHandler {
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const probe = {
+    setHeader: (name: string, value: unknown) => void set.push([name, String(value)]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  let finished = false;
+  helmet(options)({} as Request, probe as unknown as Response, (err?: unknown) => {
+    if (err) throw err;
+    finished = true;
+  });
+  if (!finished || set.length === 0) throw new Error('api/app: helmet did not set its headers synchronously');
+  return (_req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
 }

@@ -91,7 +91,8 @@ export interface IntroductionFacts {
 export interface StoredHistory {
   declined: { a: string; b: string }[];
   introduced: { a: string; b: string }[];
-  openAsks: { personId: string; candidateId: string; introducerId: string | null }[];
+  /** Every open introduction, with all its introducers in order (`introducerId`: the first, or null). */
+  openAsks: { personId: string; candidateId: string; introducerId: string | null; introducerIds: string[] }[];
   impressions: { personId: string; candidateId: string; count: number; lastShown: string }[];
 }
 

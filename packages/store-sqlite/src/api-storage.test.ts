@@ -141,8 +141,8 @@ describe('the API storage in the SQLite file', () => {
     // The history: both open, and the impressions of a (the a–b pair's impressions went with the proposal).
     const h = await api.introductionHistory('a');
     expect(h.openAsks).toEqual([
-      { personId: 'a', candidateId: 'b', introducerId: 'i' },
-      { personId: 'c', candidateId: 'a', introducerId: 'i' },
+      { personId: 'a', candidateId: 'b', introducerId: 'i', introducerIds: ['i'] },
+      { personId: 'c', candidateId: 'a', introducerId: 'i', introducerIds: ['i', 'd'] },
     ]);
     expect(h.impressions).toEqual([{ personId: 'a', candidateId: 'd', count: 1, lastShown: '2026-06-01' }]);
     expect(h.declined).toEqual([]);

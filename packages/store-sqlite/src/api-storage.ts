@@ -155,8 +155,8 @@ export interface StoredIntroductionHistory {
   declined: { a: string; b: string }[];
   /** Pairs of the person already introduced (made or closed without a decline): not suggested again. */
   introduced: { a: string; b: string }[];
-  /** Every open introduction (proposed or accepted), with its first introducer. */
-  openAsks: { personId: string; candidateId: string; introducerId: string | null }[];
+  /** Every open introduction (proposed or accepted), with its first introducer and all its introducers in order. */
+  openAsks: { personId: string; candidateId: string; introducerId: string | null; introducerIds: string[] }[];
   /** Suggestions shown to the person: how many days each candidate was shown, and the last day. */
   impressions: { personId: string; candidateId: string; count: number; lastShown: string }[];
 }
@@ -283,7 +283,7 @@ export class SqliteApiStorage {
    * connection's own writes do not change it (SQLite's `data_version`).
    */
   async externalVersion(): Promise<number> {
-    return this.hooks.guard('externalVersion', () => Number(this.db.pragma('data_version', { simple: true })));
+    return this.hooks.guard('externalVersion', () => Number(this.q.dataVersion.get()));
   }
 
   // ---- keys ----
@@ -510,7 +510,9 @@ export class SqliteApiStorage {
       return {
         declined,
         introduced,
-        openAsks: this.q.openAsks.all() as StoredIntroductionHistory['openAsks'],
+        openAsks: (this.q.openAsks.all() as (Omit<StoredIntroductionHistory['openAsks'][number], 'introducerIds'> & { introducers: string })[]).map(
+          ({ introducers, ...ask }) => ({ ...ask, introducerIds: JSON.parse(introducers) as string[] }),
+        ),
         impressions: this.q.impressionsOf.all(personId) as StoredIntroductionHistory['impressions'],
       };
     });
@@ -620,6 +622,8 @@ function prepare(db: Database.Database) {
     deleteIdem: db.prepare('DELETE FROM idempotency WHERE key_id = ? AND idem_key = ?'),
     deleteIdemOf: db.prepare('DELETE FROM idempotency WHERE EXISTS (SELECT 1 FROM json_each(idempotency.subjects) WHERE value = ?)'),
     setting: db.prepare('SELECT value FROM api_settings WHERE name = ?').pluck(),
+    // Prepared once: the API reads it on every request (db.pragma() would prepare it each time).
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     insertSetting: db.prepare('INSERT INTO api_settings (name, value) VALUES (?, ?)'),
     countTiesOf: db.prepare('SELECT (SELECT count(*) FROM ties WHERE source = ?) + (SELECT count(*) FROM ties WHERE target = ?)').pluck(),
     ...prepareIntroductions(db),
@@ -661,7 +665,8 @@ function prepareIntroductions(db: Database.Database) {
     ),
     openAsks: db.prepare(
       'SELECT person_id AS personId, target_id AS candidateId, ' +
-        '(SELECT introducer_id FROM introduction_introducers ii WHERE ii.introduction_id = i.id ORDER BY position LIMIT 1) AS introducerId ' +
+        '(SELECT introducer_id FROM introduction_introducers ii WHERE ii.introduction_id = i.id ORDER BY position LIMIT 1) AS introducerId, ' +
+        `${introducers} AS introducers ` +
         `FROM introductions i WHERE ${open} ORDER BY id`,
     ),
     impressionsOf: db.prepare('SELECT person_id AS personId, candidate_id AS candidateId, count, last_shown AS lastShown FROM impressions WHERE person_id = ? ORDER BY candidate_id'),

@@ -3,7 +3,7 @@
  * bits. Only the SHA-256 of the whole key is stored — a fast hash is enough for a high-entropy random secret (no
  * dictionary to attack) — and it is compared in constant time.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { BridgeworkError } from '@bridgework/graph-core';
 import { SCOPES, type Scope } from '../schemas.js';
 import { API_ROLES, type ApiKeyInfo, type ApiRole, type ApiStorage } from '../storage.js';
@@ -20,7 +20,7 @@ export interface IssueKeyOptions {
 }
 
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /**
@@ -61,17 +61,52 @@ export async function issueKey(storage: ApiStorage, options: IssueKeyOptions, no
   return { info, key };
 }
 
-/** The key record for a presented key, or undefined when it is malformed, unknown, wrong or revoked. */
-export async function verifyKey(storage: ApiStorage, presented: string): Promise<ApiKeyInfo | undefined> {
+/**
+ * Keys verified since the store last changed, by the SHA-256 of the presented key (never the key itself), so a busy
+ * caller costs one hash and no store read per request. Only live keys are kept; `stamp` names the state of the
+ * store (the API's write counter and the store's data version): any change to it — a key revoked or an erasure
+ * through the API, or by another process such as `bridgework keys revoke` — empties the cache before the next
+ * lookup, so a revoked key is refused from the next request on.
+ */
+export class VerifiedKeys {
+  private readonly keys = new Map<string, ApiKeyInfo>();
+  private stamp: string | undefined;
+
+  constructor(private readonly max = 10_000) {}
+
+  /** The cached key for this hash at this stamp (clearing the cache when the stamp moved on). */
+  get(hash: string, stamp: string): ApiKeyInfo | undefined {
+    if (stamp !== this.stamp) {
+      this.keys.clear();
+      this.stamp = stamp;
+    }
+    return this.keys.get(hash);
+  }
+
+  set(hash: string, info: ApiKeyInfo): void {
+    if (this.keys.size >= this.max) this.keys.clear();
+    this.keys.set(hash, info);
+  }
+}
+
+/**
+ * The key record for a presented key, or undefined when it is malformed, unknown, wrong or revoked. With `cache`
+ * (and the store's current `stamp`), a key verified before at the same stamp is answered without reading the store.
+ */
+export async function verifyKey(storage: ApiStorage, presented: string, cache?: { keys: VerifiedKeys; stamp: string }): Promise<ApiKeyInfo | undefined> {
   const m = KEY_PATTERN.exec(presented);
-  const hash = Buffer.from(hashKey(presented), 'hex');
+  const hex = hashKey(presented);
   if (!m) return undefined;
+  const hit = cache?.keys.get(hex, cache.stamp);
+  if (hit) return hit;
+  const presentedHash = Buffer.from(hex, 'hex');
   const stored = await storage.findKey(m[1]!);
   // Compare even when the key is unknown, so timing does not tell a known id from an unknown one.
   const expected = stored ? Buffer.from(stored.hash, 'hex') : Buffer.alloc(32);
-  const same = expected.length === hash.length && timingSafeEqual(expected, hash);
+  const same = expected.length === presentedHash.length && timingSafeEqual(expected, presentedHash);
   if (!stored || !same || stored.revokedAt !== null) return undefined;
   const { hash: _hash, ...info } = stored;
+  cache?.keys.set(hex, info);
   return info;
 }
 

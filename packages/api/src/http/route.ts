@@ -23,6 +23,8 @@ export interface Reply {
   subjects?: string[];
   /** A body that is not JSON (an export file): sent as is with this content type, instead of `body`. */
   raw?: { type: string; text: string };
+  /** `body` already serialised as JSON (a cached answer), sent as is instead of serialising `body` again. */
+  json?: Buffer;
 }
 
 export interface AppDeps {
@@ -37,6 +39,8 @@ export interface AppDeps {
   historyVersion: () => number;
   /** Called after every successful write that changes the history but not the graph. */
   historyChanged: () => void;
+  /** The store's data version: changes when another process commits to it (read at most once per event-loop turn). */
+  dataVersion: () => Promise<number>;
   audit: AuditWriter;
 }
 
@@ -115,13 +119,50 @@ export interface RouteRuntime {
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** URLs whose validated params and query are kept per route, and the longest URL kept. */
+const MAX_VALIDATED_URLS = 5_000;
+const MAX_VALIDATED_URL_LENGTH = 512;
+
+/** The audit entries one request records, written with the answer's status once its handler is done. */
+class RequestAudit {
+  private readonly entries: Omit<AuditRecordInput, 'status'>[] = [];
+  /** `record`, bound: handlers call it as a plain function. */
+  readonly record: (action: string, resource: string, target: string | null) => void;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly caller: Caller,
+    private readonly requestId: string,
+    /** Entries of changes are written durably before the answer (AuditWriter). */
+    private readonly durable: boolean,
+  ) {
+    this.record = RequestAudit.prototype.add.bind(this);
+  }
+
+  add(action: string, resource: string, target: string | null): void {
+    const { caller } = this;
+    this.entries.push({ at: this.deps.now().toISOString(), actor: caller.keyId, role: caller.role, action, resource, target, requestId: this.requestId });
+  }
+
+  async flush(status: number): Promise<void> {
+    // A 404 keeps no target: the id may be nobody's, or an erased person's, and must not come back into the log.
+    const entries = this.entries.splice(0).map((e) => ({ ...e, status, ...(status === 404 ? { target: null } : {}) }));
+    await this.deps.audit.add(entries, this.durable);
+  }
+}
 
 /** The Express handler for one declared route. */
 export function routeHandler(route: AnyRoute, rt: RouteRuntime): RequestHandler[] {
   const parser = express.json({ limit: rt.bodyLimits[route.bodyLimit ?? 'default'], strict: true, type: 'application/json' });
   const { deps } = rt;
+  // For routes without a body, the validated params and query depend on the URL alone: a URL that passed once is
+  // not parsed and validated again (bounded; the kept values are frozen, so no request can change another's).
+  const validatedByUrl = route.body ? undefined : new Map<string, { params: unknown; query: unknown }>();
 
   const authenticate: RequestHandler = (req, res, next) => {
+    // The route template (never the URL, which may hold ids) names the request in logs and metrics.
+    res.locals.route = route.path;
+    res.setHeader('Cache-Control', 'no-store');
     rt.authenticate(req)
       .then((caller) => {
         res.locals.caller = caller;
@@ -137,39 +178,35 @@ export function routeHandler(route: AnyRoute, rt: RouteRuntime): RequestHandler[
       .catch(next);
   };
 
-  const body: RequestHandler = route.body ? parser : (_req, _res, next) => next();
 
   const handle = async (req: Request, res: Response, next: NextFunction) => {
     const caller = res.locals.caller as Caller;
     const requestId = String(res.locals.requestId);
     if (route.singleRecord) res.locals.singleRecord = true;
     const problems: ProblemItem[] = [];
-    const params = validate(route.params, { ...req.params }, 'params', problems);
-    const query = validate(route.query, { ...(req.query as object) }, 'query', problems);
+    const seen = validatedByUrl?.get(req.originalUrl);
+    const params = seen ? seen.params : validate(route.params, { ...req.params }, 'params', problems);
+    const query = seen ? seen.query : validate(route.query, { ...(req.query as object) }, 'query', problems);
     const bodyValue = route.body ? validate(route.body, req.body === undefined ? {} : req.body, 'body', problems) : undefined;
     if (problems.length > 0) {
       return next(new ApiError('validation', `${problems.length} problem${problems.length === 1 ? '' : 's'} in the request`, { details: problems }));
     }
+    if (validatedByUrl && !seen && req.originalUrl.length <= MAX_VALIDATED_URL_LENGTH) {
+      if (validatedByUrl.size >= MAX_VALIDATED_URLS) validatedByUrl.clear();
+      validatedByUrl.set(req.originalUrl, { params: Object.freeze(params), query: Object.freeze(query) });
+    }
 
-    const pending: Omit<AuditRecordInput, 'status'>[] = [];
-    const at = () => deps.now().toISOString();
-    const audit = (action: string, resource: string, target: string | null) =>
-      pending.push({ at: at(), actor: caller.keyId, role: caller.role, action, resource, target, requestId });
-    const flushAudit = async (status: number) => {
-      // A 404 keeps no target: the id may be nobody's, or an erased person's, and must not come back into the log.
-      const entries = pending.splice(0).map((e) => ({ ...e, status, ...(status === 404 ? { target: null } : {}) }));
-      await deps.audit.add(entries, route.method !== 'get');
-    };
+    const pending = new RequestAudit(deps, caller, requestId, route.method !== 'get');
 
     // Idempotency: same key and same request → the stored answer; same key, another request → 422.
     let idem: string | undefined;
-    const header = req.get('idempotency-key');
+    const header = route.idempotent ? req.get('idempotency-key') : undefined;
     if (route.idempotent && header !== undefined) {
       if (!IDEMPOTENCY_KEY.test(header)) {
         return next(new ApiError('validation', 'Idempotency-Key must be 1–200 visible ASCII characters', { details: [{ pointer: '/headers/idempotency-key', detail: 'must be 1–200 visible ASCII characters' }] }));
       }
       const fingerprint = createHash('sha256').update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
-      const state = await deps.store.api.beginIdempotent(caller.keyId, header, fingerprint, at());
+      const state = await deps.store.api.beginIdempotent(caller.keyId, header, fingerprint, deps.now().toISOString());
       if (state.state === 'mismatch') {
         return next(new ApiError('idempotency-mismatch', 'this Idempotency-Key was used with a different request; use a new key'));
       }
@@ -186,12 +223,12 @@ export function routeHandler(route: AnyRoute, rt: RouteRuntime): RequestHandler[
 
     let reply: Reply;
     try {
-      reply = await route.handler({ params, query, body: bodyValue, caller, requestId, deps, audit });
+      reply = await route.handler({ params, query, body: bodyValue, caller, requestId, deps, audit: pending.record });
     } catch (e) {
       const code = e instanceof ApiError || e instanceof BridgeworkError ? e.code : undefined;
       const status = code ? STATUS_BY_CODE[code].status : 500;
       try {
-        await flushAudit(status);
+        await pending.flush(status);
       } catch {
         // The original error matters more; a failing store will also fail the next request loudly.
       }
@@ -202,14 +239,19 @@ export function routeHandler(route: AnyRoute, rt: RouteRuntime): RequestHandler[
       if (route.historyOnly) deps.historyChanged();
       else deps.changed();
     }
-    await flushAudit(reply.status);
-    const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
-    if (idem !== undefined) await deps.store.api.completeIdempotent(caller.keyId, idem, reply.status, text, reply.subjects ?? []);
-    for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+    await pending.flush(reply.status);
+    const text = reply.json ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+    if (idem !== undefined) await deps.store.api.completeIdempotent(caller.keyId, idem, reply.status, text.toString(), reply.subjects ?? []);
+    if (reply.headers) for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
     if (reply.raw) res.status(reply.status).type(reply.raw.type).send(reply.raw.text);
-    else if (reply.body === undefined) res.status(reply.status).end();
-    else res.status(reply.status).type('application/json').send(text);
+    else if (reply.body === undefined && reply.json === undefined) res.status(reply.status).end();
+    else {
+      // The full header value res.type('application/json') would look up.
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.status(reply.status).send(text);
+    }
   };
 
-  return [authenticate, body, (req, res, next) => void handle(req, res, next).catch(next)];
+  const run: RequestHandler = (req, res, next) => void handle(req, res, next).catch(next);
+  return route.body ? [authenticate, parser, run] : [authenticate, run];
 }

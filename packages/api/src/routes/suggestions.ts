@@ -4,8 +4,10 @@
  * The graph and the matcher's index are built once and reused until the next write — through the API (consent
  * withdrawn, a tie added, an erasure) or by another process on the same file — or the next day (tie strengths decay
  * by the day); the next request then rebuilds them, so suggestions reflect every write at once. Answers are kept
- * with the snapshot they were computed on and go with it (an erasure leaves no cached answer naming the person). A coach asks only for their own members, and suggestions that
- * would name anyone the coach may not see (another coach's member, someone without consent) are left out.
+ * with the snapshot they were computed on and go with it (an erasure leaves no cached answer naming the person), and
+ * each answer is serialised once per viewer and sent as is until then. Who may ask is judged on the same snapshot.
+ * A coach asks only for their own members, and suggestions that would name anyone the coach may not see (another
+ * coach's member, someone without consent) are left out.
  *
  * The introduction history feeds the matcher at once (routes/introductions.ts): declined pairs and pairs already
  * introduced are never suggested, open introductions count against the caps (`maxOpenPerPerson`, and the
@@ -25,7 +27,7 @@ import {
 } from '@bridgework/matcher';
 import type { BridgeworkGraph } from '@bridgework/graph-core';
 import { z } from 'zod';
-import { canSeePerson, isOwnMember, personFor } from '../access.js';
+import { canSeePerson, isOwnMember, notFound } from '../access.js';
 import type { Caller } from '../auth/permissions.js';
 import { ApiError } from '../http/problems.js';
 import { defineRoute, type AppDeps, type AnyRoute } from '../http/route.js';
@@ -71,6 +73,13 @@ interface Cached {
   history: number;
   /** Impressions already recorded on this snapshot's day (`person␟candidate`), to skip writing them again. */
   shown: Set<string>;
+  /**
+   * Answers as sent, serialised once, by person, k, profile and viewer (a coach sees only the suggestions naming
+   * people they may see; other roles see all), with the ids each shows; dropped with `results`.
+   */
+  answers: Map<string, { json: Buffer; shown: readonly string[]; recorded: boolean }>;
+  /** Bytes held in `answers`. */
+  answerBytes: number;
 }
 
 /** The matcher's history for one person from the stored introductions and impressions (impressions of earlier days only). */
@@ -81,10 +90,14 @@ export async function historyFor(deps: AppDeps, personId: string, day: string): 
     const count = i.lastShown >= day ? i.count - 1 : i.count;
     if (count > 0) impressions.push({ personId: i.personId, candidateId: i.candidateId, count, lastShown: i.lastShown });
   }
-  return { blocked: h.introduced, declined: h.declined, openAsks: h.openAsks, impressions };
+  // Every introducer of an open ask carries its load (the matcher counts each against maxOpenPerIntroducer).
+  const openAsks = h.openAsks.map((a) => ({ personId: a.personId, candidateId: a.candidateId, introducerIds: a.introducerIds }));
+  return { blocked: h.introduced, declined: h.declined, openAsks, impressions };
 }
 
 const MAX_CACHED_RESULTS = 10_000;
+/** Serialised answers kept per snapshot, in bytes (the cache starts over when full). */
+const MAX_CACHED_ANSWER_BYTES = 32 * 1024 * 1024;
 
 /** The graph and index for `now`'s day at the current write version (built on first use). */
 function snapshots() {
@@ -93,13 +106,23 @@ function snapshots() {
   return async (deps: AppDeps, now: Date): Promise<Cached> => {
     const day = now.toISOString().slice(0, 10);
     const version = deps.version();
-    const k = `${version}|${await deps.store.api.externalVersion()}|${day}`;
+    const k = `${version}|${await deps.dataVersion()}|${day}`;
     if (!cached || key !== k) {
       key = k;
       const at = new Date(`${day}T00:00:00Z`);
       cached = deps.store.graph
         .loadGraph()
-        .then((graph) => ({ version, day, graph, index: buildSuggestIndex(graph, { now: at }), results: new Map(), history: deps.historyVersion(), shown: new Set<string>() }));
+        .then((graph) => ({
+          version,
+          day,
+          graph,
+          index: buildSuggestIndex(graph, { now: at }),
+          results: new Map(),
+          history: deps.historyVersion(),
+          shown: new Set<string>(),
+          answers: new Map(),
+          answerBytes: 0,
+        }));
       cached.catch(() => {
         if (key === k) key = '';
       });
@@ -143,35 +166,56 @@ export function suggestionRoutes(): AnyRoute[] {
       query: SuggestionsQuerySchema,
       responses: { 200: { description: 'Ranked suggestions', schema: SuggestionsOut } },
       handler: async ({ params, query, caller, deps, audit }) => {
-        const person = await personFor(deps.store.graph, caller, params.id);
+        const snap = await snapshot(deps, deps.now());
+        const { graph, index, results, answers, day } = snap;
+        // Who may ask, judged on the snapshot: it is the store as of this request (any write since replaced it).
+        const person = graph.node(params.id);
+        if (!person || person.type !== 'person' || !canSeePerson(caller, person)) throw notFound('person', params.id);
         if (caller.role === 'coach' && !isOwnMember(caller, person)) {
           throw new ApiError('forbidden', 'a coach asks for suggestions for the members of their own caseload only');
         }
         audit('suggest', 'person', params.id);
-        const snap = await snapshot(deps, deps.now());
-        const { graph, index, results, day } = snap;
         if (snap.history !== deps.historyVersion()) {
           results.clear();
+          answers.clear();
+          snap.answerBytes = 0;
           snap.history = deps.historyVersion();
         }
-        const ask = caller.role === 'coach' ? Math.min(200, query.k * 3) : query.k;
-        const key = `${params.id}\u001f${ask}\u001f${query.profile}`;
-        let r = results.get(key);
-        if (!r) {
-          const history = await historyFor(deps, params.id, day);
-          r = suggestIntroductions(graph, params.id, { now: index.options.now, k: ask, profile: query.profile, index, history });
-          if (results.size >= MAX_CACHED_RESULTS) results.clear();
-          results.set(key, r);
+        const viewer = caller.role === 'coach' ? `coach:${caller.coachId}` : '*';
+        const answerKey = `${params.id}\u001f${query.k}\u001f${query.profile}\u001f${viewer}`;
+        let answer = answers.get(answerKey);
+        if (!answer) {
+          const ask = caller.role === 'coach' ? Math.min(200, query.k * 3) : query.k;
+          const key = `${params.id}\u001f${ask}\u001f${query.profile}`;
+          let r = results.get(key);
+          if (!r) {
+            const history = await historyFor(deps, params.id, day);
+            r = suggestIntroductions(graph, params.id, { now: index.options.now, k: ask, profile: query.profile, index, history });
+            if (results.size >= MAX_CACHED_RESULTS) results.clear();
+            results.set(key, r);
+          }
+          const suggestions = r.suggestions.filter((s) => visibleTo(caller, graph, s)).slice(0, query.k).map((s, i) => ({ ...s, rank: i + 1 }));
+          const reason = r.reason ?? (suggestions.length === 0 ? 'no-candidates' : null);
+          const json = Buffer.from(JSON.stringify({ personId: r.personId, now: r.now, profile: r.profile, suggestions, reason, considered: r.considered }));
+          answer = { json, shown: suggestions.map((s) => s.id), recorded: false };
+          if (snap.answerBytes + json.length > MAX_CACHED_ANSWER_BYTES) {
+            answers.clear();
+            snap.answerBytes = 0;
+          }
+          answers.set(answerKey, answer);
+          snap.answerBytes += json.length;
         }
-        const suggestions = r.suggestions.filter((s) => visibleTo(caller, graph, s)).slice(0, query.k).map((s, i) => ({ ...s, rank: i + 1 }));
-        // Impressions: what this answer shows, once per pair and day (today's do not change today's answers).
-        const fresh = suggestions.map((s) => s.id).filter((id) => !snap.shown.has(`${params.id}\u001f${id}`));
-        if (fresh.length > 0) {
-          await deps.store.api.recordImpressions(params.id, fresh, day);
-          for (const id of fresh) snap.shown.add(`${params.id}\u001f${id}`);
+        // Impressions: what this answer shows, once per pair and day (today's do not change today's answers). Once
+        // recorded for this snapshot's day, an answer needs no more checks.
+        if (!answer.recorded) {
+          const fresh = answer.shown.filter((id) => !snap.shown.has(`${params.id}\u001f${id}`));
+          if (fresh.length > 0) {
+            await deps.store.api.recordImpressions(params.id, fresh, day);
+            for (const id of fresh) snap.shown.add(`${params.id}\u001f${id}`);
+          }
+          answer.recorded = true;
         }
-        const reason = r.reason ?? (suggestions.length === 0 ? 'no-candidates' : null);
-        return { status: 200, body: { personId: r.personId, now: r.now, profile: r.profile, suggestions, reason, considered: r.considered } };
+        return { status: 200, json: answer.json };
       },
     }),
   ];
