@@ -1,23 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile, readdir, stat } from 'node:fs/promises';
+import { readFile, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateDemoTown, toCsvFiles } from '@bridgework/graph-core';
 import { main } from './program.js';
-import { REPO_ROOT, collect, runCli, spawnCli, withTempDir } from './testing/run-cli.js';
+import { DEMO, DEMO_FILES, collect, dumpDb as dump, runCli, spawnCli, withTempDir } from './testing/run-cli.js';
 
-const DEMO = join(REPO_ROOT, 'fixtures/demo-town');
-const DEMO_FILES = ['people.csv', 'organisations.csv', 'events.csv', 'ties.csv'].map((f) => join(DEMO, f));
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/** The database's whole content as JSON, through the CLI's own export. */
-async function dump(dir: string, db: string): Promise<string> {
-  const out = join(dir, `dump-${Math.random().toString(36).slice(2)}.json`);
-  const r = await runCli(['export', '--db', db, '--format', 'json', '--out', out]);
-  expect(r.code).toBe(0);
-  return readFile(out, 'utf8');
-}
 
 /** Data rows of a CSV file (quoted newlines are not used in the fixtures). */
 const rows = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n').length - 1;
@@ -175,35 +165,6 @@ describe('bridgework command line', () => {
       const st = JSON.parse((await runCli(['stats', '--db', db, '--json'])).stdout);
       expect(st.ties.total).toBe(0);
       expect(st.people.total).toBe(n);
-    });
-  });
-
-  it('exports every format and re-imports each into an identical database', async () => {
-    await withTempDir(async (dir) => {
-      const db = join(dir, 'town.db');
-      expect((await runCli(['import', '--db', db, ...DEMO_FILES])).code).toBe(0);
-      const original = await dump(dir, db);
-      const csvDir = join(dir, 'csv');
-      expect((await runCli(['export', '--db', db, '--format', 'csv', '--out', csvDir])).code).toBe(0);
-      expect((await readdir(csvDir)).sort()).toEqual(['events.csv', 'organisations.csv', 'people.csv', 'ties.csv']);
-      for (const [format, file] of [
-        ['json', 'town.json'],
-        ['gexf', 'town.gexf'],
-        ['graphml', 'town.graphml'],
-      ] as const) {
-        const out = join(dir, file);
-        const e = await runCli(['export', '--db', db, '--format', format, '--out', out]);
-        expect(e.code).toBe(0);
-        const copy = join(dir, `copy-${format}.db`);
-        const imp = await runCli(['import', '--db', copy, out]);
-        expect(imp.stderr).toBe(imp.stderr.replace(/error/g, ''));
-        expect(imp.code).toBe(0);
-        expect(await dump(dir, copy)).toBe(original);
-      }
-      const fromCsv = join(dir, 'copy-csv.db');
-      const csvFiles = ['people.csv', 'organisations.csv', 'events.csv', 'ties.csv'].map((f) => join(csvDir, f));
-      expect((await runCli(['import', '--db', fromCsv, ...csvFiles])).code).toBe(0);
-      expect(await dump(dir, fromCsv)).toBe(original);
     });
   });
 
