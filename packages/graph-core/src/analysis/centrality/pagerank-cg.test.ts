@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compactFromEdgeList, compactFromEdges, type CompactGraph } from '../../projection/compact-graph.js';
 import { mulberry32 } from '../../random/index.js';
 import { PAGERANK_CG_DEFAULTS, pagerank, pagerankCg } from './index.js';
-import { loadReference, loadReferenceGraph, referenceNetworks } from './reference-fixtures.testing.js';
+import { REPO_ROOT, loadReference, loadReferenceGraph, referenceNetworks } from './reference-fixtures.testing.js';
 
 /**
  * The power iteration run to an L1 change below 1e-14 — within 5.7e-14 of the exact vector, about where rounding
@@ -64,6 +66,38 @@ function generatedGraph(seed: number): CompactGraph {
     next += size;
   }
   return compactFromEdges(sources, targets, weights, next + 50);
+}
+
+/**
+ * A seeded graph that is mostly trees, as the DNC e-mail network (two thirds leaves): a core of `core` nodes (a ring
+ * plus random chords), then each further node tied to one earlier node — so trees hang off the core and off each
+ * other — plus a star, a path and a random tree as components of their own, 5 pairs, 3 isolated nodes and a tie of
+ * weight 0; weights in (0, 1].
+ */
+function treeHeavyGraph(seed: number, core = 40, hanging = 400): CompactGraph {
+  const rng = mulberry32(seed);
+  const sources: number[] = [];
+  const targets: number[] = [];
+  const weights: number[] = [];
+  const tie = (a: number, b: number, w = 1 - rng()) => {
+    sources.push(a);
+    targets.push(b);
+    weights.push(w);
+  };
+  for (let i = 0; i < core; i++) tie(i, (i + 1) % core);
+  for (let k = 0; k < core / 2; k++) tie(Math.floor(rng() * core), Math.floor(rng() * core));
+  let next = core;
+  for (; next < core + hanging; next++) tie(next, Math.floor(rng() * next));
+  for (let l = 1; l <= 12; l++) tie(next, next + l); // a star
+  next += 13;
+  for (let l = 0; l < 30; l++) tie(next + l, next + l + 1); // a path
+  next += 31;
+  for (let v = 1; v < 50; v++) tie(next + v, next + Math.floor(rng() * v)); // a random tree
+  next += 50;
+  for (let k = 0; k < 5; k++, next += 2) tie(next, next + 1);
+  tie(next, 0, 0); // a tie of weight 0 to the core: a dangling node when weighted, a leaf when not
+  next += 1;
+  return compactFromEdges(sources, targets, weights, next + 3);
 }
 
 describe('PageRank by conjugate gradients', () => {
@@ -129,6 +163,82 @@ describe('PageRank by conjugate gradients', () => {
       expect(l1).toBeLessThanOrEqual(r.errorBound + SLACK);
       expect(r.errorBound).toBeGreaterThan(1e-10);
     }
+  });
+
+  it('eliminates trees exactly: a forest of stars, paths and trees is solved with no iteration, unweighted and weighted', () => {
+    const star = compactFromEdges([0, 0, 0, 0, 0], [1, 2, 3, 4, 5], null, 6);
+    const path = compactFromEdges([0, 1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6, 7], [1, 2, 0.5, 3, 1, 0.25, 2], 8);
+    const rng = mulberry32(3);
+    const parents = Array.from({ length: 199 }, (_, v) => Math.floor(rng() * (v + 1)));
+    const tree = compactFromEdges(Array.from({ length: 199 }, (_, v) => v + 1), parents, parents.map(() => 1 - rng()), 200);
+    for (const g of [star, path, tree]) {
+      for (const weighted of [false, true]) {
+        const r = pagerankCg(g, { weighted });
+        expect(r.iterations).toBe(0);
+        expect(r.converged).toBe(true);
+        const { l1, max } = distance(r.scores, converged(g, weighted));
+        expect(l1).toBeLessThanOrEqual(r.errorBound + SLACK);
+        expect(max).toBeLessThan(1e-13);
+        expect(r.scores.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 13);
+      }
+    }
+    // By hand: a leaf of the 5-star has y_leaf = 1 + α y_c / 5; folded into the centre's y_c − α Σ y_leaf = 1 that
+    // gives (1 − α²) y_c = 1 + 5α.
+    const alpha = 0.85;
+    const yc = (1 + 5 * alpha) / (1 - alpha * alpha);
+    const yl = 1 + (alpha * yc) / 5;
+    const r = pagerankCg(star, { weighted: false });
+    expect(r.scores[0]).toBeCloseTo(yc / (yc + 5 * yl), 14);
+    expect(r.scores[1]).toBeCloseTo(yl / (yc + 5 * yl), 14);
+  });
+
+  it('solves only the core when trees hang off it: few iterations, the converged power iteration’s scores, unweighted and weighted', () => {
+    const g = treeHeavyGraph(11);
+    for (const weighted of [false, true]) {
+      const r = pagerankCg(g, { weighted });
+      expect(r.converged).toBe(true);
+      const { l1, max } = distance(r.scores, converged(g, weighted));
+      expect(l1).toBeLessThanOrEqual(r.errorBound + SLACK);
+      expect(max).toBeLessThan(1e-9);
+      expect(r.scores.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 13);
+    }
+    // A 3-node core (a triangle) with a path and a star hanging off it: at most 3 steps, plus one after the check.
+    const triangle = compactFromEdges([0, 1, 2, 2, 3, 4, 5, 0, 0, 0], [1, 2, 0, 3, 4, 5, 6, 7, 8, 9], null, 10);
+    const r = pagerankCg(triangle, { weighted: false });
+    expect(r.iterations).toBeLessThanOrEqual(4);
+    expect(distance(r.scores, converged(triangle, false)).max).toBeLessThan(1e-12);
+  });
+
+  it('keeps its error bound on the eliminated system when stopped early by the cap', () => {
+    const g = treeHeavyGraph(5, 300, 1500);
+    const exact = converged(g, false);
+    for (const maxIter of [1, 2, 4]) {
+      const r = pagerankCg(g, { weighted: false, maxIter });
+      expect(r.converged).toBe(false);
+      expect(r.iterations).toBe(maxIter);
+      expect(distance(r.scores, exact).l1).toBeLessThanOrEqual(r.errorBound + SLACK);
+    }
+  });
+
+  it('equals the converged power iteration on the DNC e-mail network (1 192 of 1 891 nodes leaves), in fewer passes than without elimination', () => {
+    const text = readFileSync(join(REPO_ROOT, 'fixtures/real/dnc_email_temporal_2016_relabelled/edges.tsv'), 'utf8');
+    const sources: string[] = [];
+    const targets: string[] = [];
+    for (const line of text.split('\n').slice(1)) {
+      const [a, b] = line.split('\t');
+      if (a && b) {
+        sources.push(a);
+        targets.push(b);
+      }
+    }
+    const g = compactFromEdgeList(sources.map((source, k) => ({ source, target: targets[k]! }))); // self-loops dropped
+    expect(g.n).toBe(1891);
+    const r = pagerankCg(g, { weighted: false });
+    expect(r.converged).toBe(true);
+    const { l1, max } = distance(r.scores, converged(g, false));
+    expect(l1).toBeLessThanOrEqual(r.errorBound + SLACK);
+    expect(max).toBeLessThan(1e-9);
+    expect(r.iterations).toBeLessThan(33); // 37 on the whole graph, 29 on its 657-node core
   });
 
   it('gives exact answers where they are known: uniform on a regular graph (no iteration), a single tie, isolated nodes', () => {
