@@ -156,6 +156,8 @@ describe("a coach's journey", () => {
     await signIn(page, demo.keys.coach);
     await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
     const rows = page.locator('table.caseload tbody tr');
+    // The heading can come before the rows: wait for the last one before counting.
+    await rows.nth(demo.members.length - 1).waitFor();
     expect(await rows.count()).toBe(demo.members.length);
     await page.screenshot({ path: join(ARTIFACTS, 'coach-caseload.png'), fullPage: true });
 
@@ -238,6 +240,16 @@ describe("the analyst's map", () => {
     expect(xml).not.toContain('"p-001"');
 
     await expect(page.locator('table.heatmap tbody tr').count()).resolves.toBeGreaterThan(0);
+
+    // Degree and constraint histograms: bars drawn, and each table's counts add up to the people in the lead.
+    const people = Number(/(\d+) people/.exec((await page.locator('p.lead').textContent())!)?.[1]);
+    expect(people).toBeGreaterThan(0);
+    for (const id of ['degree-distribution', 'constraint-distribution']) {
+      await expect(page.locator(`#${id} svg rect.hist-bar:not([height="0"])`).count()).resolves.toBeGreaterThan(0);
+      const counts = await page.locator(`#${id}-table tbody td.num`).allTextContents();
+      expect(counts.reduce((s, c) => s + Number(c), 0)).toBe(people);
+    }
+    await page.locator('.distributions').screenshot({ path: join(ARTIFACTS, 'analyst-distributions.png') });
     await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { communityColours, constraintWords, funnel, heatColour, keyProblem, percent, sizeByBetweenness, OTHER_COLOUR } from './format.js';
+import { communityColours, constraintBins, constraintWords, degreeBins, funnel, heatColour, keyProblem, percent, sizeByBetweenness, OTHER_COLOUR } from './format.js';
 
 describe('format', () => {
   it('writes shares as whole percentages and missing values as a dash', () => {
@@ -50,5 +50,28 @@ describe('format', () => {
   it('darkens heatmap cells with the share and keeps text readable', () => {
     expect(heatColour(0)).toEqual({ background: 'rgb(255, 255, 255)', text: '#1b1b1b' });
     expect(heatColour(1).text).toBe('#ffffff');
+  });
+});
+
+describe('histogram bins', () => {
+  it('bins degrees one by one when they are small and in wider bins when they are not', () => {
+    expect(degreeBins([0, 1, 1, 3])).toEqual([
+      { label: '0', count: 1 },
+      { label: '1', count: 2 },
+      { label: '2', count: 0 },
+      { label: '3', count: 1 },
+    ]);
+    const wide = degreeBins([0, 5, 23, 23], 12);
+    expect(wide[0]).toEqual({ label: '0–1', count: 1 });
+    expect(wide.length).toBe(12);
+    expect(wide.reduce((s, b) => s + b.count, 0)).toBe(4);
+    expect(degreeBins([])).toEqual([]);
+  });
+
+  it('bins constraint by tenths, keeps values of 0.9 and above together and counts people without ties apart', () => {
+    const { bins, undefined: none } = constraintBins([0, 0.1, 0.35, 1, 1.125, null]);
+    expect(bins.map((b) => b.count)).toEqual([1, 1, 0, 1, 0, 0, 0, 0, 0, 2]);
+    expect(bins[9]!.label).toBe('≥ 0.9');
+    expect(none).toBe(1);
   });
 });

@@ -81,3 +81,36 @@ export function heatColour(share: number): { background: string; text: string } 
   const background = `rgb(${mix(255, 8)}, ${mix(255, 48)}, ${mix(255, 107)})`;
   return { background, text: s > 0.55 ? '#ffffff' : '#1b1b1b' };
 }
+
+/** One bar of a histogram: its label on the axis and how many values fall in it. */
+export interface HistogramBin {
+  label: string;
+  count: number;
+}
+
+/**
+ * Degrees (whole numbers ≥ 0) in at most `maxBins` bins of equal width from 0 to the largest degree; a bin of width one
+ * is labelled `3`, a wider one `3–5`. No values: no bins.
+ */
+export function degreeBins(degrees: readonly number[], maxBins = 12): HistogramBin[] {
+  if (degrees.length === 0) return [];
+  const max = Math.max(0, ...degrees.map((d) => Math.floor(d)));
+  const width = Math.max(1, Math.ceil((max + 1) / maxBins));
+  const bins = Array.from({ length: Math.floor(max / width) + 1 }, (_, i) => ({ label: width === 1 ? String(i) : `${i * width}–${i * width + width - 1}`, count: 0 }));
+  for (const d of degrees) bins[Math.floor(Math.max(0, Math.floor(d)) / width)]!.count++;
+  return bins;
+}
+
+/**
+ * Burt's constraint (Burt 1992) in ten bins of 0.1 from 0; the last holds 0.9 and above (constraint can pass 1 in small
+ * networks). People with no ties have no constraint: they are counted apart as `undefined`.
+ */
+export function constraintBins(values: readonly (number | null)[]): { bins: HistogramBin[]; undefined: number } {
+  const bins = Array.from({ length: 10 }, (_, i) => ({ label: i === 9 ? '≥ 0.9' : `${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`, count: 0 }));
+  let undef = 0;
+  for (const c of values) {
+    if (c === null || !Number.isFinite(c)) undef++;
+    else bins[Math.min(9, Math.max(0, Math.floor(c * 10 + 1e-9)))]!.count++;
+  }
+  return { bins, undefined: undef };
+}

@@ -12,6 +12,7 @@ import { h, replace } from '../dom.js';
 import { communityColours, decimal, percent, sizeByBetweenness } from '../format.js';
 import type { ScreenContext } from '../main.js';
 import type { Network, NetworkNode, Reach } from '../types.js';
+import { distributions } from './distributions.js';
 import { heatmap } from './heatmap.js';
 
 interface NodeAttrs {
@@ -247,6 +248,7 @@ export async function renderMap(ctx: ScreenContext): Promise<() => void> {
       h('div', { class: 'map-main' }, container, shown, details),
     ),
     h('section', { 'aria-labelledby': 'heatmap-h' }, h('h2', { id: 'heatmap-h' }, 'Who reaches which sectors'), heatmap(reach, colours)),
+    h('section', { 'aria-labelledby': 'distributions-h' }, h('h2', { id: 'distributions-h' }, 'Distributions'), distributions(network.nodes)),
   );
 
   try {
