@@ -16,7 +16,7 @@ import { ApiError, problemMiddleware, sendProblem } from './http/problems.js';
 import { RATE_LIMIT_DEFAULTS, TokenBuckets, type RateLimitConfig } from './http/rate-limit.js';
 import { routeHandler, type AnyRoute } from './http/route.js';
 import { adminRoutes } from './routes/admin.js';
-import { analyticsRoutes } from './routes/analytics.js';
+import { analysisSnapshots, analyticsRoutes } from './routes/analytics.js';
 import { exportRoutes } from './routes/export.js';
 import { introductionRoutes } from './routes/introductions.js';
 import { peopleRoutes } from './routes/people.js';
@@ -69,7 +69,9 @@ export const ROUTES: readonly AnyRoute[] = allRoutes();
 
 /** A fresh set of the routes (each set holds its own caches: the suggestions' and the analytics' snapshots). */
 function allRoutes(): AnyRoute[] {
-  return [...peopleRoutes, ...suggestionRoutes(), ...introductionRoutes, ...placeRoutes, ...tieRoutes, ...adminRoutes, ...analyticsRoutes(), ...exportRoutes, ...networkRoutes()];
+  // The analytics and the network map read one analysis per graph version.
+  const snapshot = analysisSnapshots();
+  return [...peopleRoutes, ...suggestionRoutes(), ...introductionRoutes, ...placeRoutes, ...tieRoutes, ...adminRoutes, ...analyticsRoutes(snapshot), ...exportRoutes, ...networkRoutes(snapshot)];
 }
 
 const API_VERSION = '0.1.0';

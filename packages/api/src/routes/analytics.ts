@@ -19,6 +19,7 @@ import {
   SIC_SECTION_LETTERS,
   analyzeDomain,
   egoReport,
+  forceAtlas2Layout,
   nodeFacts,
   sectorBit,
   sectorMasks,
@@ -67,15 +68,25 @@ export async function pseudonymiser(deps: AppDeps): Promise<(id: string) => stri
 /** Whether the caller sees analytics about people only as pseudonyms and suppressed aggregates. */
 const pseudonymous = (caller: Caller): boolean => caller.role === 'analyst' || caller.role === 'service';
 
-interface Snapshot {
+/** ForceAtlas2 settings of the network map: a fixed seed (deterministic positions) and Barnes–Hut repulsion. */
+export const LAYOUT_DEFAULTS = Object.freeze({ layoutSeed: 7, barnesHut: true });
+
+/** One day's network analysis at one write version: what the analytics and the network map both read. */
+export interface AnalysisSnapshot {
   now: Date;
   domain: BridgeworkGraph;
   analysis: DomainAnalysis;
   facts: NodeFacts;
+  /** ForceAtlas2 positions, computed on first use (only the map needs them). */
+  layout: () => Float64Array;
 }
+type Snapshot = AnalysisSnapshot;
 
-/** The network analysis for `now`'s day at the current write version (computed on first use). */
-function analysisSnapshots() {
+/**
+ * The network analysis for `now`'s day at the current write version, computed on first use and shared by every
+ * route given the same reader (one per app: the analytics and the network map).
+ */
+export function analysisSnapshots(): (deps: AppDeps) => Promise<AnalysisSnapshot> {
   let cached: Promise<Snapshot> | undefined;
   let key = '';
   return async (deps: AppDeps): Promise<Snapshot> => {
@@ -93,7 +104,10 @@ function analysisSnapshots() {
           betweenness: big ? { sampled: ANALYTICS_DEFAULTS.betweennessPivots } : 'exact',
           brokers: { limit: ANALYTICS_DEFAULTS.brokers },
         });
-        return { now, domain, analysis, facts: nodeFacts(domain, analysis.measures.graph) };
+        const g = analysis.measures.graph;
+        let positions: Float64Array | undefined;
+        const layout = () => (positions ??= g.n === 0 ? new Float64Array(0) : forceAtlas2Layout(g, { seed: LAYOUT_DEFAULTS.layoutSeed, barnesHut: LAYOUT_DEFAULTS.barnesHut }));
+        return { now, domain, analysis, facts: nodeFacts(domain, g), layout };
       });
       cached.catch(() => {
         if (key === k) key = '';
@@ -106,8 +120,7 @@ function analysisSnapshots() {
 /** A reach cell shown only when neither the people counted nor the rest of the community form a small group. */
 const safeCell = (count: number, people: number): boolean => (count === 0 || count >= MIN_GROUP) && (people - count === 0 || people - count >= MIN_GROUP);
 
-export function analyticsRoutes(): AnyRoute[] {
-  const snapshot = analysisSnapshots();
+export function analyticsRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
   const notForCoaches = (caller: Caller) => {
     if (caller.role === 'coach') throw new ApiError('forbidden', 'aggregates over everyone are for analysts; a coach reads the analytics of their own caseload');
   };

@@ -12,27 +12,19 @@
  *   within two steps, plus the share of their ties that are weak — the network health a coach scans. Admin keys may
  *   name any coach (`coachId`) or see every member; pseudonymous keys may not (it names people).
  *
- * Both are read-only and computed once per graph version and day (like routes/analytics.ts), with the layout.
+ * Both are read-only and read the analysis snapshot they share with routes/analytics.ts (once per graph version and
+ * day; the layout on first use).
  */
-import {
-  analyzeDomain,
-  egoReport,
-  forceAtlas2Layout,
-  IdSchema,
-  nodeFacts,
-  type BridgeworkGraph,
-  type DomainAnalysis,
-  type NodeFacts,
-} from '@bridgework/graph-core';
+import { egoReport, IdSchema } from '@bridgework/graph-core';
 import { z } from 'zod';
 import type { Caller } from '../auth/permissions.js';
 import { ApiError } from '../http/problems.js';
 import { defineRoute, type AnyRoute, type AppDeps } from '../http/route.js';
 import { EmptyQuerySchema } from '../schemas.js';
-import { ANALYTICS_DEFAULTS, pseudonymiser } from './analytics.js';
+import { analysisSnapshots, pseudonymiser } from './analytics.js';
 
-/** Layout of the network map: ForceAtlas2's seed (deterministic positions) and Barnes–Hut repulsion (O(n log n)). */
-export const NETWORK_DEFAULTS = Object.freeze({ layoutSeed: 7, barnesHut: true });
+/** Layout of the network map (the shared analysis snapshot computes it on first use). */
+export { LAYOUT_DEFAULTS as NETWORK_DEFAULTS } from './analytics.js';
 
 const NetworkNodeOut = z.object({
   id: z.string().meta({ description: 'Person id (admin) or pseudonym (analyst, service); organisation id.' }),
@@ -81,51 +73,10 @@ export const CaseloadOut = z
 
 const CaseloadQuerySchema = z.strictObject({ coachId: IdSchema.optional() });
 
-interface Snapshot {
-  now: Date;
-  domain: BridgeworkGraph;
-  analysis: DomainAnalysis;
-  facts: NodeFacts;
-  /** ForceAtlas2 positions, computed on first use (only the map needs them). */
-  layout: () => Float64Array;
-}
-
 const pseudonymous = (caller: Caller): boolean => caller.role === 'analyst' || caller.role === 'service';
 const finite = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
-function snapshots() {
-  let cached: Promise<Snapshot> | undefined;
-  let key = '';
-  return async (deps: AppDeps): Promise<Snapshot> => {
-    const day = deps.now().toISOString().slice(0, 10);
-    const k = `${deps.version()}|${await deps.store.api.externalVersion()}|${day}`;
-    if (!cached || key !== k) {
-      key = k;
-      const now = new Date(`${day}T00:00:00Z`);
-      cached = deps.store.graph.loadGraph().then((domain) => {
-        const big = domain.nodeCount > ANALYTICS_DEFAULTS.exactBetweennessUpTo;
-        const analysis = analyzeDomain(domain, {
-          now,
-          weighted: true,
-          seed: ANALYTICS_DEFAULTS.seed,
-          betweenness: big ? { sampled: ANALYTICS_DEFAULTS.betweennessPivots } : 'exact',
-          brokers: { limit: ANALYTICS_DEFAULTS.brokers },
-        });
-        const g = analysis.measures.graph;
-        let positions: Float64Array | undefined;
-        const layout = () => (positions ??= g.n === 0 ? new Float64Array(0) : forceAtlas2Layout(g, { seed: NETWORK_DEFAULTS.layoutSeed, barnesHut: NETWORK_DEFAULTS.barnesHut }));
-        return { now, domain, analysis, facts: nodeFacts(domain, g), layout };
-      });
-      cached.catch(() => {
-        if (key === k) key = '';
-      });
-    }
-    return cached;
-  };
-}
-
-export function networkRoutes(): AnyRoute[] {
-  const snapshot = snapshots();
+export function networkRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
