@@ -128,3 +128,55 @@ describe('the caseload', () => {
     expect(bad.body.errors[0].pointer).toBe('/query/coach');
   });
 });
+
+describe('progress over time', () => {
+  it("shows each member's change since last month in the caseload, agreeing with their history", async () => {
+    const caseload = (await t.call('GET', '/v1/analytics/caseload', { key: coachKey })).body.members as {
+      id: string;
+      size: number;
+      constraint: number | null;
+      weakTieShare: number | null;
+      sectorsTwoSteps: string[];
+      lastMonth: { date: string; size: number; constraint: number | null } | null;
+    }[];
+    for (const m of caseload.slice(0, 4)) {
+      const h = await t.call('GET', `/v1/analytics/people/${m.id}/history`, { key: coachKey });
+      expect(h.status).toBe(200);
+      const points = h.body.points as { date: string; size: number; constraint: number | null; weakTieShare: number | null; sectorsTwoSteps: string[] }[];
+      expect(points.map((p) => p.date)).toEqual(['2026-05-02', '2026-06-02', '2026-07-02', '2026-08-02', '2026-09-02', '2026-10-02', '2026-11-02']);
+      const today = points.at(-1)!;
+      expect(today.size).toBe(m.size);
+      expect(today.sectorsTwoSteps).toEqual(m.sectorsTwoSteps);
+      expect(today.weakTieShare).toBe(m.weakTieShare);
+      if (m.constraint === null) expect(today.constraint).toBeNull();
+      else expect(today.constraint).toBeCloseTo(m.constraint, 10);
+      expect(m.lastMonth).toEqual(points.at(-2));
+    }
+    // The demo town's networks grow over the months: some member had fewer contacts half a year ago.
+    const histories = await Promise.all(caseload.map((m) => t.call('GET', `/v1/analytics/people/${m.id}/history`, { key: coachKey })));
+    expect(histories.some((h) => h.body.points[0].size < h.body.points.at(-1).size)).toBe(true);
+  });
+
+  it('counts a tie recorded today as gained this month', async () => {
+    const member = members[0]!;
+    const before = (await t.call('GET', `/v1/analytics/people/${member}/history`, { key: coachKey })).body.points.at(-1);
+    const stranger = town.people.find((p) => p.roles.includes('employee') && !town.ties.some((x) => (x.source === member && x.target === p.id) || (x.target === member && x.source === p.id)))!;
+    const made = await t.call('POST', '/v1/ties', { body: { source: member, target: stranger.id, kind: 'knows', strength: 0.3, since: '2026-11-01' } });
+    expect(made.status).toBe(201);
+    const after = (await t.call('GET', `/v1/analytics/people/${member}/history`, { key: coachKey })).body.points.at(-1);
+    expect(after.tiesGained).toBe(before.tiesGained + 1);
+    expect(after.size).toBe(before.size + 1);
+  });
+
+  it("refuses analysts, other coaches' members and people who are not members", async () => {
+    const member = members[0]!;
+    expect((await t.call('GET', `/v1/analytics/people/${member}/history`, { key: 'analyst' })).status).toBe(403);
+    const others = town.people.find((p) => p.roles.includes('member') && p.coachId !== coachId)!;
+    expect([403, 404]).toContain((await t.call('GET', `/v1/analytics/people/${others.id}/history`, { key: coachKey })).status);
+    const volunteer = town.people.find((p) => !p.roles.includes('member'))!;
+    const r = await t.call('GET', `/v1/analytics/people/${volunteer.id}/history`);
+    expect(r.status).toBe(404);
+    expect(r.body.detail).toMatch(/not a member/);
+    expect((await t.call('GET', '/v1/analytics/people/nobody/history')).status).toBe(404);
+  });
+});

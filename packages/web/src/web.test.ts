@@ -138,6 +138,40 @@ describe('signing in', () => {
   });
 });
 
+describe('progress over time', () => {
+  it("shows each member's change since last month in the caseload and their progress month by month", async () => {
+    const auth = { headers: { authorization: `Bearer ${demo.keys.coach}` } };
+    const caseload = (await (await fetch(`${demo.url}/v1/analytics/caseload`, auth)).json()) as { members: { id: string; name: string; size: number; lastMonth: { size: number } | null }[] };
+    const grown = caseload.members.find((m) => m.lastMonth !== null && m.size > m.lastMonth.size);
+    expect(grown).toBeDefined();
+    const gain = grown!.size - grown!.lastMonth!.size;
+
+    const page = await browser.context.newPage();
+    await signIn(page, demo.keys.coach);
+    await page.getByRole('columnheader', { name: 'Since last month' }).waitFor();
+    const row = page.locator('table.caseload tbody tr', { has: page.getByRole('link', { name: grown!.name, exact: true }) });
+    await expect(row.locator('td.change').textContent()).resolves.toContain(`+${gain} contact`);
+    await expect(row.locator('td.change .delta.better').count()).resolves.toBeGreaterThan(0);
+
+    await row.getByRole('link').click();
+    const section = page.getByRole('region', { name: 'Progress over time' });
+    await section.waitFor();
+    const history = (await (await fetch(`${demo.url}/v1/analytics/people/${grown!.id}/history`, auth)).json()) as { points: { size: number; tiesGained: number }[] };
+    // Three charts, each a line through one dot per month; the table holds every month's numbers.
+    await expect(section.locator('figure.sparkline').count()).resolves.toBe(3);
+    await expect(section.locator('#progress-contacts circle.spark-dot').count()).resolves.toBe(history.points.length);
+    const rows = section.locator('table.progress-table tbody tr');
+    await expect(rows.count()).resolves.toBe(history.points.length);
+    const sizes = await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as unknown as { children: { textContent: string }[] }).children[1]!.textContent)));
+    expect(sizes).toEqual(history.points.map((p) => p.size));
+    const gained = history.points.slice(1).reduce((s, p) => s + p.tiesGained, 0);
+    await expect(section.locator('.progress-headline').textContent()).resolves.toContain(`${gained} ${gained === 1 ? 'tie' : 'ties'} gained`);
+    await expect(section.locator('#progress-contacts svg').getAttribute('aria-label')).resolves.toMatch(/^Contacts: \d+ in \w+, \d+ now/);
+    await page.screenshot({ path: join(ARTIFACTS, 'coach-progress.png'), fullPage: true });
+    await page.close();
+  });
+});
+
 describe("a coach's journey", () => {
   it('opens a member from the caseload, reads the reasons, proposes an introduction and records it to an outcome', async () => {
     // A member with suggestions (asked of the API as the coach would).

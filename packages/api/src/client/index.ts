@@ -56,7 +56,7 @@ import type {
   TiesQuerySchema,
 } from '../schemas.js';
 import type { SuggestionsOut, SuggestionsQuerySchema } from '../routes/suggestions.js';
-import type { CaseloadOut, NetworkOut } from '../routes/network.js';
+import type { CaseloadOut, HistoryOut, NetworkOut } from '../routes/network.js';
 
 type Out<S extends z.ZodType> = z.output<S>;
 type In<S extends z.ZodType> = z.input<S>;
@@ -82,6 +82,7 @@ export type Brokers = Out<typeof BrokersOut>;
 export type BatchResult = Out<typeof BatchResultOut>;
 export type NetworkMap = Out<typeof NetworkOut>;
 export type CaseloadHealth = Out<typeof CaseloadOut>;
+export type MemberHistory = Out<typeof HistoryOut>;
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -147,6 +148,7 @@ export const OPERATIONS = {
   brokers: { method: 'GET', path: '/v1/analytics/brokers' },
   analyticsNetwork: { method: 'GET', path: '/v1/analytics/network' },
   caseloadAnalytics: { method: 'GET', path: '/v1/analytics/caseload' },
+  memberHistory: { method: 'GET', path: '/v1/analytics/people/{id}/history' },
   exportGraph: { method: 'GET', path: '/v1/export' },
 } as const satisfies Record<string, { method: HttpMethod; path: string }>;
 
@@ -301,6 +303,8 @@ export class BridgeworkClient {
   analyticsNetwork = (o?: CallOptions) => this.call<NetworkMap>('analyticsNetwork', { options: o });
   /** Each member of a caseload at a glance (admin: any `coachId`). */
   caseloadAnalytics = (query?: { coachId?: string }, o?: CallOptions) => this.call<CaseloadHealth>('caseloadAnalytics', { query, options: o });
+  /** A member's network health today and each month back (their coach, admin). */
+  memberHistory = (id: string, o?: CallOptions) => this.call<MemberHistory>('memberHistory', { params: { id }, options: o });
   /** The graph as a file's text (JSON, one CSV file, or GEXF). */
   exportGraph = (query: Query<typeof ExportQuerySchema>, o?: CallOptions) => this.call<string>('exportGraph', { query, text: true, options: o });
 }

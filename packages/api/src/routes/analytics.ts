@@ -18,6 +18,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import {
   SIC_SECTION_LETTERS,
   analyzeDomain,
+  egoHistory,
   egoReport,
   forceAtlas2Layout,
   nodeFacts,
@@ -25,6 +26,7 @@ import {
   sectorMasks,
   type BridgeworkGraph,
   type DomainAnalysis,
+  type EgoHistory,
   type NodeFacts,
   type SicSection,
 } from '@bridgework/graph-core';
@@ -79,7 +81,16 @@ export interface AnalysisSnapshot {
   facts: NodeFacts;
   /** ForceAtlas2 positions, computed on first use (only the map needs them). */
   layout: () => Float64Array;
+  /**
+   * Every member's network health at now and each of the `HISTORY_MONTHS` months before (graph-core's `egoHistory`:
+   * one projection per month), computed on first use — the caseload's change since last month and a member's
+   * progress read it.
+   */
+  history: () => EgoHistory;
 }
+
+/** How many months of history the caseload and a member's progress show. */
+export const HISTORY_MONTHS = 6;
 type Snapshot = AnalysisSnapshot;
 
 /**
@@ -107,7 +118,10 @@ export function analysisSnapshots(): (deps: AppDeps) => Promise<AnalysisSnapshot
         const g = analysis.measures.graph;
         let positions: Float64Array | undefined;
         const layout = () => (positions ??= g.n === 0 ? new Float64Array(0) : forceAtlas2Layout(g, { seed: LAYOUT_DEFAULTS.layoutSeed, barnesHut: LAYOUT_DEFAULTS.barnesHut }));
-        return { now, domain, analysis, facts: nodeFacts(domain, g), layout };
+        let history: EgoHistory | undefined;
+        const members = () => [...domain.people()].filter((p) => p.roles.includes('member')).map((p) => p.id);
+        const historyOf = () => (history ??= egoHistory(domain, members(), { now, months: HISTORY_MONTHS, weighted: true }));
+        return { now, domain, analysis, facts: nodeFacts(domain, g), layout, history: historyOf };
       });
       cached.catch(() => {
         if (key === k) key = '';

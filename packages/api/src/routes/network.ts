@@ -9,8 +9,10 @@
  *   of the other pseudonymised views, with roles and sectors, never names or areas; admin keys see ids, names and
  *   areas. Not for coaches (it is about everyone).
  * - `GET /v1/analytics/caseload`: for each member of a coach's caseload, the ego report's size, constraint and sectors
- *   within two steps, plus the share of their ties that are weak — the network health a coach scans. Admin keys may
- *   name any coach (`coachId`) or see every member; pseudonymous keys may not (it names people).
+ *   within two steps, plus the share of their ties that are weak — the network health a coach scans — and the same a
+ *   month ago. Admin keys may name any coach (`coachId`) or see every member; pseudonymous keys may not (it names people).
+ * - `GET /v1/analytics/people/{id}/history`: a member's health today and each month back (graph-core's `egoHistory`),
+ *   for their coach and admins.
  *
  * Both are read-only and read the analysis snapshot they share with routes/analytics.ts (once per graph version and
  * day; the layout on first use).
@@ -20,8 +22,9 @@ import { z } from 'zod';
 import type { Caller } from '../auth/permissions.js';
 import { ApiError } from '../http/problems.js';
 import { defineRoute, type AnyRoute, type AppDeps } from '../http/route.js';
-import { EmptyQuerySchema } from '../schemas.js';
-import { analysisSnapshots, pseudonymiser } from './analytics.js';
+import { canSeePerson, isOwnMember, notFound } from '../access.js';
+import { EmptyQuerySchema, IdParamsSchema } from '../schemas.js';
+import { analysisSnapshots, HISTORY_MONTHS, pseudonymiser } from './analytics.js';
 
 /** Layout of the network map (the shared analysis snapshot computes it on first use). */
 export { LAYOUT_DEFAULTS as NETWORK_DEFAULTS } from './analytics.js';
@@ -53,6 +56,17 @@ export const NetworkOut = z
   })
   .meta({ id: 'Network' });
 
+const HealthPointOut = z
+  .object({
+    date: z.string(),
+    size: z.number().int(),
+    weakTieShare: z.number().nullable(),
+    constraint: z.number().nullable(),
+    sectorsTwoSteps: z.array(z.string()),
+    tiesGained: z.number().int().meta({ description: 'Contacts who were not contacts at the previous point (new recorded ties and people met at events); 0 at the first point.' }),
+  })
+  .meta({ id: 'HealthPoint' });
+
 export const CaseloadOut = z
   .object({
     now: z.string(),
@@ -66,10 +80,19 @@ export const CaseloadOut = z
         constraint: z.number().nullable(),
         sectorsTwoSteps: z.array(z.string()),
         community: z.number().int(),
+        lastMonth: HealthPointOut.nullable().meta({ description: 'The same measures a month ago (the network as it stood then), to show the change; null when the member was not in the graph then.' }),
       }),
     ),
   })
   .meta({ id: 'Caseload' });
+
+export const HistoryOut = z
+  .object({
+    id: z.string(),
+    now: z.string(),
+    points: z.array(HealthPointOut).meta({ description: 'Oldest first; the last point is today.' }),
+  })
+  .meta({ id: 'NetworkHistory' });
 
 const CaseloadQuerySchema = z.strictObject({ coachId: IdSchema.optional() });
 
@@ -154,6 +177,7 @@ export function networkRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
         const m = snap.analysis.measures;
         const g = m.graph;
         const members = [];
+        const history = snap.history();
         for (const p of snap.domain.people()) {
           if (!p.roles.includes('member')) continue;
           if (coachId !== undefined && p.coachId !== coachId) continue;
@@ -169,11 +193,37 @@ export function networkRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
             constraint: report.constraint,
             sectorsTwoSteps: report.sectors.twoSteps,
             community: report.community,
+            lastMonth: history.people[p.id]?.at(-2) ?? null,
           });
         }
         members.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
         for (const mb of members) audit('health', 'person', mb.id);
         return { status: 200, body: { now: snap.now.toISOString(), members } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/analytics/people/:id/history',
+      tag: 'analytics',
+      summary: 'A member’s progress over time',
+      description:
+        `A member's network health today and at each of the ${HISTORY_MONTHS} months before — contacts, share of weak ties, constraint, sectors within two steps and ties gained — ` +
+        'each from the network as it stood on that date (ties from their since-date, events from their date; a tie with no since-date counts as always there). ' +
+        'A coach: their own members. Admin: any member. Not for analyst or service keys (it follows one named person).',
+      permission: 'analytics:read',
+      params: IdParamsSchema,
+      query: EmptyQuerySchema,
+      responses: { 200: { description: 'The history', schema: HistoryOut } },
+      handler: async ({ params, caller, deps, audit }) => {
+        if (pseudonymous(caller)) throw new ApiError('forbidden', 'a member’s history follows a named person: it is for their coach and admins');
+        const snap = await snapshot(deps);
+        const p = snap.domain.person(params.id);
+        if (!p || (caller.role === 'coach' && !canSeePerson(caller, p))) throw notFound('person', params.id);
+        if (caller.role === 'coach' && !isOwnMember(caller, p)) throw new ApiError('forbidden', 'a coach reads the history of their own members only');
+        const points = snap.history().people[p.id];
+        if (!points) throw new ApiError('not-found', `person ${JSON.stringify(p.id)} is not a member: history is kept for members`);
+        audit('history', 'person', p.id);
+        return { status: 200, body: { id: p.id, now: snap.now.toISOString(), points } };
       },
     }),
   ];

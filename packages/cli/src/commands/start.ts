@@ -27,7 +27,9 @@ export async function runStart(io: Io, opts: StartOptions): Promise<number> {
     const counts = await store.counts();
     const empty = counts.people + counts.organisations + counts.events + counts.ties === 0;
     if (empty && opts.seed) {
-      const data = generateDemoTown({ seed: DEMO_SEED });
+      // The town is dated as of today (the clock is read here, at the edge), so its recent ties and events are recent.
+      const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+      const data = generateDemoTown({ seed: DEMO_SEED, now: today });
       await store.applyBatch(data);
       io.out(`Created ${path} and seeded it with the demo town (seed ${DEMO_SEED}).`);
     } else {

@@ -7,7 +7,7 @@ import type { BridgeworkGraph } from '../graph/bridgework-graph.js';
 import { coAttendanceTies } from '../model/co-attendance.js';
 import { TIE_KIND_NAMES } from '../model/schemas.js';
 import { SIC_SECTIONS } from '../model/sectors.js';
-import { projectGraph } from '../projection/compact-graph.js';
+import { projectGraph, type CompactGraph } from '../projection/compact-graph.js';
 import { analyzeNetwork, networkAnalysisJson, type AnalyzeNetworkOptions, type NetworkMeasures } from './analyze-network.js';
 import type { DomainNodeInfo, NetworkAnalysis } from './network-analysis-types.js';
 import { NODE_TYPE_CODE, nodeFacts } from './reach/node-facts.js';
@@ -30,17 +30,41 @@ export interface DomainAnalysis {
   json: NetworkAnalysis;
 }
 
+/** Options of `domainProjection`. */
+export interface DomainProjectionOptions {
+  /** The moment ties are decayed to. */
+  now: Date;
+  /** Half-life of tie decay in days (default `DEFAULT_HALF_LIFE_DAYS`). */
+  halfLifeDays?: number;
+  /**
+   * The network as it stood at this instant: ties recorded as starting later, and events held later, are left out
+   * (see `ProjectionOptions.asOf`). Default: everything recorded.
+   */
+  asOf?: Date;
+}
+
+/**
+ * The network the domain analyses read: people and organisations (events left out), every tie kind but `attended`,
+ * decayed to `now`, plus the weak `met-at-event` ties of shared events (`coAttendanceTies`).
+ */
+export function domainProjection(domain: BridgeworkGraph, options: DomainProjectionOptions): CompactGraph {
+  const { now, asOf } = options;
+  const decay = options.halfLifeDays === undefined ? {} : { halfLifeDays: options.halfLifeDays };
+  const when = asOf === undefined ? {} : { asOf };
+  return projectGraph(domain, {
+    now,
+    ...decay,
+    ...when,
+    nodeTypes: ['person', 'organisation'],
+    kinds: TIE_KIND_NAMES.filter((k) => k !== 'attended'),
+    extraTies: coAttendanceTies(domain, { now, ...when }),
+  });
+}
+
 /** Analyse the domain graph: people and organisations, ties decayed to `now`, event attendance as weak ties. */
 export function analyzeDomain(domain: BridgeworkGraph, options: AnalyzeDomainOptions): DomainAnalysis {
   const { now } = options;
-  const decay = options.halfLifeDays === undefined ? {} : { halfLifeDays: options.halfLifeDays };
-  const g = projectGraph(domain, {
-    now,
-    ...decay,
-    nodeTypes: ['person', 'organisation'],
-    kinds: TIE_KIND_NAMES.filter((k) => k !== 'attended'),
-    extraTies: coAttendanceTies(domain, { now }),
-  });
+  const g = domainProjection(domain, { now, ...(options.halfLifeDays === undefined ? {} : { halfLifeDays: options.halfLifeDays }) });
   const measures = analyzeNetwork(g, options);
   const json = networkAnalysisJson(measures, { now: now.toISOString() });
   const facts = nodeFacts(domain, g);

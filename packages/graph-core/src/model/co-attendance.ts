@@ -7,7 +7,7 @@
 import type { BridgeworkGraph } from '../graph/bridgework-graph.js';
 import type { Tie } from './schemas.js';
 import { canonicalTie, tieKey } from './schemas.js';
-import { DEFAULT_EVENT_HALF_LIFE_DAYS, combineStrengths, effectiveStrength } from './strength.js';
+import { DEFAULT_EVENT_HALF_LIFE_DAYS, combineStrengths, dateToMs, effectiveStrength } from './strength.js';
 
 export interface CoAttendanceOptions {
   /** The moment strengths are computed for. */
@@ -17,6 +17,8 @@ export interface CoAttendanceOptions {
   halfLifeDays?: number;
   /** Ties weaker than this are left out. */
   minStrength?: number;
+  /** Only events held on or before this instant count (the network as it stood then); default: every event. */
+  asOf?: Date;
 }
 
 export const DEFAULT_CO_ATTENDANCE = { baseStrength: 0.15, halfLifeDays: DEFAULT_EVENT_HALF_LIFE_DAYS, minStrength: 0.01 };
@@ -30,7 +32,9 @@ export function coAttendanceTies(g: BridgeworkGraph, options: CoAttendanceOption
   const halfLifeDays = options.halfLifeDays ?? DEFAULT_CO_ATTENDANCE.halfLifeDays;
   const minStrength = options.minStrength ?? DEFAULT_CO_ATTENDANCE.minStrength;
   const pairs = new Map<string, { tie: Tie; parts: number[] }>();
+  const asOf = options.asOf?.getTime() ?? Infinity;
   for (const event of g.events()) {
+    if (dateToMs(event.date) > asOf) continue;
     const attendees = g
       .tiesOf(event.id)
       .filter((t) => t.kind === 'attended' && t.target === event.id)

@@ -21,7 +21,7 @@
 import { BridgeworkError } from '../errors.js';
 import type { BridgeworkGraph } from '../graph/bridgework-graph.js';
 import type { NodeType, Tie, TieKind } from '../model/schemas.js';
-import { effectiveStrength } from '../model/strength.js';
+import { dateToMs, effectiveStrength } from '../model/strength.js';
 
 /**
  * How the weights of repeated edges between the same two nodes are combined:
@@ -377,6 +377,12 @@ export interface ProjectionOptions {
   /** Drop ties whose (decayed) strength is below this, before merging (default 0: keep all). */
   minStrength?: number;
   /**
+   * The network as it stood at this instant: ties whose `since` date is later are left out (a tie without a `since`
+   * date is taken to have always been there). Default: every tie. `extraTies` are not filtered (build them as of the
+   * same instant, e.g. `coAttendanceTies(g, { now: asOf, asOf })`).
+   */
+  asOf?: Date;
+  /**
    * More ties to merge in whose strengths are already as of now, not decayed again — e.g. the `met-at-event` ties
    * of `coAttendanceTies`. Subject to `kinds`, `nodeTypes` and `minStrength` like the graph's own ties.
    */
@@ -390,9 +396,11 @@ export interface ProjectionOptions {
  * are kept.
  */
 export function projectGraph(g: BridgeworkGraph, options: ProjectionOptions = {}): CompactGraph {
-  const { now, halfLifeDays, minStrength = 0 } = options;
+  const { now, halfLifeDays, minStrength = 0, asOf } = options;
   if (halfLifeDays !== undefined && now === undefined) fail('halfLifeDays needs now (graph-core reads no clock)');
   if (now !== undefined && Number.isNaN(now.getTime())) fail('now is an invalid Date');
+  if (asOf !== undefined && Number.isNaN(asOf.getTime())) fail('asOf is an invalid Date');
+  const asOfMs = asOf === undefined ? Infinity : asOf.getTime();
   const kinds = options.kinds ? new Set<TieKind>(options.kinds) : null;
   const types = options.nodeTypes ? new Set<NodeType>(options.nodeTypes) : null;
   const graph = g.graph;
@@ -412,6 +420,7 @@ export function projectGraph(g: BridgeworkGraph, options: ProjectionOptions = {}
   const decay = halfLifeDays === undefined ? {} : { halfLifeDays };
   graph.forEachEdge((_key, tie, source, target) => {
     if (kinds && !kinds.has(tie.kind)) return;
+    if (tie.since !== null && tie.since !== undefined && dateToMs(tie.since) > asOfMs) return;
     const s = index.get(source);
     const t = index.get(target);
     if (s === undefined || t === undefined) return;

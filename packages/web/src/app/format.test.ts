@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { communityColours, constraintBins, constraintWords, degreeBins, funnel, heatColour, keyProblem, percent, sizeByBetweenness, OTHER_COLOUR } from './format.js';
+import { changeWords, communityColours, constraintBins, constraintWords, degreeBins, funnel, heatColour, keyProblem, percent, sizeByBetweenness, OTHER_COLOUR } from './format.js';
 
 describe('format', () => {
   it('writes shares as whole percentages and missing values as a dash', () => {
@@ -73,5 +73,27 @@ describe('histogram bins', () => {
     expect(bins.map((b) => b.count)).toEqual([1, 1, 0, 1, 0, 0, 0, 0, 0, 2]);
     expect(bins[9]!.label).toBe('≥ 0.9');
     expect(none).toBe(1);
+  });
+});
+
+describe('change since last month', () => {
+  const point = (size: number, sectors: string[], constraint: number | null) => ({ date: '2026-10-01', size, weakTieShare: null, sectorsTwoSteps: sectors, constraint });
+
+  it('says what grew and what opened up, each as better or worse', () => {
+    expect(changeWords(point(3, ['I'], 0.6), point(5, ['I', 'F'], 0.45))).toEqual([
+      { text: '+2 contacts', better: true },
+      { text: '+1 sector', better: true },
+      { text: 'constraint ↓0.15', better: true },
+    ]);
+    expect(changeWords(point(4, ['I', 'F'], 0.3), point(3, ['I'], 0.5))).toEqual([
+      { text: '−1 contact', better: false },
+      { text: '−1 sector', better: false },
+      { text: 'constraint ↑0.20', better: false },
+    ]);
+  });
+
+  it('leaves out tiny changes of constraint and says when nothing changed', () => {
+    expect(changeWords(point(3, ['I'], 0.5), point(3, ['I'], 0.505))).toEqual([{ text: 'no change', better: null }]);
+    expect(changeWords(point(0, [], null), point(1, [], 1))).toEqual([{ text: '+1 contact', better: true }]);
   });
 });

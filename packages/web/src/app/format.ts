@@ -114,3 +114,32 @@ export function constraintBins(values: readonly (number | null)[]): { bins: Hist
   }
   return { bins, undefined: undef };
 }
+
+/** A member's network health at one date, as the caseload and the history report it. */
+export interface HealthPoint {
+  date: string;
+  size: number;
+  weakTieShare: number | null;
+  constraint: number | null;
+  sectorsTwoSteps: string[];
+}
+
+/**
+ * The change between two points in a coach's words, each part with a direction a coach reads as better or worse:
+ * more contacts and sectors are better, constraint falling is better (the network opening up). Changes of constraint
+ * under 0.01 are left out. No change at all: `no change`.
+ */
+export function changeWords(then: HealthPoint, now: HealthPoint): { text: string; better: boolean | null }[] {
+  const out: { text: string; better: boolean | null }[] = [];
+  const signed = (d: number, unit: string, plural = `${unit}s`) => `${d > 0 ? '+' : '−'}${Math.abs(d)} ${Math.abs(d) === 1 ? unit : plural}`;
+  const contacts = now.size - then.size;
+  if (contacts !== 0) out.push({ text: signed(contacts, 'contact'), better: contacts > 0 });
+  const sectors = now.sectorsTwoSteps.length - then.sectorsTwoSteps.length;
+  if (sectors !== 0) out.push({ text: signed(sectors, 'sector'), better: sectors > 0 });
+  if (now.constraint !== null && then.constraint !== null) {
+    const d = now.constraint - then.constraint;
+    if (Math.abs(d) >= 0.01) out.push({ text: `constraint ${d < 0 ? '↓' : '↑'}${Math.abs(d).toFixed(2)}`, better: d < 0 });
+  }
+  if (out.length === 0) out.push({ text: 'no change', better: null });
+  return out;
+}

@@ -1,4 +1,6 @@
 /** The shapes of the API answers the app reads (see docs/api.md and /openapi.json). */
+import type { HealthPoint } from './format.js';
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -39,6 +41,8 @@ export interface CaseloadMember {
   constraint: number | null;
   sectorsTwoSteps: string[];
   community: number;
+  /** The same a month ago (null when the member was not in the graph then). */
+  lastMonth: HealthPoint | null;
 }
 
 export interface Caseload {
@@ -129,4 +133,11 @@ export interface Reach {
   suppressedGroups: number;
   suppressedCells: number;
   minimumGroupSize: number | null;
+}
+
+/** A member's progress: network health today and each month back (oldest first). */
+export interface History {
+  id: string;
+  now: string;
+  points: (HealthPoint & { tiesGained: number })[];
 }

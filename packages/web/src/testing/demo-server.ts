@@ -32,7 +32,8 @@ export async function startDemoServer(options: { webRoot: string; now?: () => Da
     webRoot: options.webRoot,
     ...(options.now ? { now: options.now } : {}),
   });
-  const town = generateDemoTown({ seed: 42 });
+  // Dated as of today, like `bridgework start`'s demo: the server's clock is the real one.
+  const town = generateDemoTown({ seed: 42, now: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) });
   await server.store.graph.applyBatch(town);
   const caseloads = new Map<string, string[]>();
   for (const p of town.people) if (p.coachId && p.roles.includes('member')) caseloads.set(p.coachId, [...(caseloads.get(p.coachId) ?? []), p.id]);

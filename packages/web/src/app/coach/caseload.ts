@@ -1,11 +1,11 @@
 /**
  * The coach's caseload: each member with their network health at a glance — how many contacts, how many of them are
  * weak ties (acquaintances, where most job leads come from: Granovetter 1973), how many employer sectors they reach
- * within two steps, and Burt's (1992) constraint (how closed the network is).
+ * within two steps, Burt's (1992) constraint (how closed the network is), and how each changed since last month.
  */
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { constraintWords, decimal, percent } from '../format.js';
+import { changeWords, constraintWords, decimal, percent } from '../format.js';
 import type { ScreenContext } from '../main.js';
 import type { Caseload, Reach } from '../types.js';
 
@@ -51,6 +51,15 @@ export async function renderCaseload(ctx: ScreenContext): Promise<void> {
         h('span', { class: 'sectors' }, m.sectorsTwoSteps.map((s) => h('abbr', { title: names.get(s) ?? `sector ${s}` }, s))),
       ),
       h('td', {}, h('span', { class: 'num-inline' }, decimal(m.constraint)), ' ', h('span', { class: 'hint' }, constraintWords(m.constraint))),
+      h(
+        'td',
+        { class: 'change' },
+        m.lastMonth === null
+          ? h('span', { class: 'hint' }, 'new this month')
+          : changeWords(m.lastMonth, { date: caseload.now, ...m }).map((c) =>
+              h('span', { class: `delta ${c.better === null ? 'same' : c.better ? 'better' : 'worse'}` }, c.text),
+            ),
+      ),
     ),
   );
   replace(
@@ -64,7 +73,7 @@ export async function renderCaseload(ctx: ScreenContext): Promise<void> {
       h(
         'thead',
         {},
-        h('tr', {}, h('th', { scope: 'col' }, 'Member'), h('th', { scope: 'col', class: 'num' }, 'Contacts'), h('th', { scope: 'col', class: 'num' }, 'Weak ties'), h('th', { scope: 'col' }, 'Sectors within two steps'), h('th', { scope: 'col' }, 'Constraint')),
+        h('tr', {}, h('th', { scope: 'col' }, 'Member'), h('th', { scope: 'col', class: 'num' }, 'Contacts'), h('th', { scope: 'col', class: 'num' }, 'Weak ties'), h('th', { scope: 'col' }, 'Sectors within two steps'), h('th', { scope: 'col' }, 'Constraint'), h('th', { scope: 'col' }, 'Since last month')),
       ),
       h('tbody', {}, rows),
     ),

@@ -1,15 +1,16 @@
 /**
- * A member's page: who they are and want to be, their network (ego picture and health), the matcher's top
- * suggestions with the path through someone they know and the reasons in plain English, and the introduction funnel
- * (proposed → accepted → made → outcome) with a button for each step a coach records.
+ * A member's page: who they are and want to be, their network (ego picture and health) and its progress month by
+ * month, the matcher's top suggestions with the path through someone they know and the reasons in plain English, and
+ * the introduction funnel (proposed → accepted → made → outcome) with a button for each step a coach records.
  */
 import { ApiFailure, api, type Api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { FUNNEL_STEPS, OUTCOMES, constraintWords, decimal, funnel, percent } from '../format.js';
 import type { ScreenContext } from '../main.js';
-import type { EgoReport, Introduction, Organisation, Page, Person, Suggestion, Suggestions, Tie } from '../types.js';
+import type { EgoReport, History, Introduction, Organisation, Page, Person, Suggestion, Suggestions, Tie } from '../types.js';
 import { sectorNames } from './caseload.js';
 import { egoPicture, type EgoContact } from './ego-picture.js';
+import { progress } from './progress.js';
 
 const TAG_WORDS: Record<string, string> = {
   'goal-sector': 'works in a sector they aim for',
@@ -72,8 +73,9 @@ export async function renderMember(ctx: ScreenContext, id: string): Promise<void
   document.title = `${person.name} — Bridgework`;
   const names = nameBook(client);
   names.set(person.id, person.name);
-  const [ego, ties, suggestions, sectors] = await Promise.all([
+  const [ego, history, ties, suggestions, sectors] = await Promise.all([
     client.get<EgoReport>(`/v1/analytics/people/${enc}/ego`),
+    client.get<History>(`/v1/analytics/people/${enc}/history`),
     all<Tie>(client, `/v1/ties?person=${enc}`),
     client.get<Suggestions>(`/v1/people/${enc}/suggestions?k=5`),
     sectorNames(ctx.session.key),
@@ -112,6 +114,7 @@ export async function renderMember(ctx: ScreenContext, id: string): Promise<void
       h('div', {}, h('dt', {}, 'Effective size'), h('dd', {}, decimal(ego.effectiveSize, 1))),
     ),
     h('p', { class: 'hint' }, `Sectors they can reach through someone they know: ${sectorList(ego.sectors.twoSteps)}.`),
+    h('section', { 'aria-labelledby': 'progress-h', class: 'progress-section' }, h('h2', { id: 'progress-h' }, 'Progress over time'), progress(history, (l) => sectors.get(l) ?? `sector ${l}`)),
     h('div', { class: 'member-layout' }, h('div', { class: 'member-main' }, suggestionsSection), h('div', { class: 'member-side' }, funnelSection, networkSection)),
   );
 
