@@ -20,7 +20,8 @@ import { analysisSnapshots, analyticsRoutes } from './routes/analytics.js';
 import { exportRoutes } from './routes/export.js';
 import { introductionRoutes } from './routes/introductions.js';
 import { peopleRoutes } from './routes/people.js';
-import { suggestionRoutes } from './routes/suggestions.js';
+import { suggestSnapshots, suggestionRoutes } from './routes/suggestions.js';
+import { eventPlanRoutes } from './routes/event-plans.js';
 import { placeRoutes } from './routes/places.js';
 import { tieRoutes } from './routes/ties.js';
 import { networkRoutes } from './routes/network.js';
@@ -71,7 +72,9 @@ export const ROUTES: readonly AnyRoute[] = allRoutes();
 function allRoutes(): AnyRoute[] {
   // The analytics and the network map read one analysis per graph version.
   const snapshot = analysisSnapshots();
-  return [...peopleRoutes, ...suggestionRoutes(), ...introductionRoutes, ...placeRoutes, ...tieRoutes, ...adminRoutes, ...analyticsRoutes(snapshot), ...exportRoutes, ...networkRoutes(snapshot)];
+  // The suggestions and the event planner read one graph and matcher index per graph version and day.
+  const suggest = suggestSnapshots();
+  return [...peopleRoutes, ...suggestionRoutes(suggest), ...eventPlanRoutes(suggest), ...introductionRoutes, ...placeRoutes, ...tieRoutes, ...adminRoutes, ...analyticsRoutes(snapshot), ...exportRoutes, ...networkRoutes(snapshot)];
 }
 
 const API_VERSION = '0.1.0';

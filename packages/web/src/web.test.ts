@@ -287,3 +287,75 @@ describe("the analyst's map", () => {
     await page.close();
   });
 });
+
+describe('event planning', () => {
+  it('plans the tables of an event, seats every ticked attendee once, re-plans without an unticked one and prints the plan alone', async () => {
+    const auth = { headers: { authorization: `Bearer ${demo.keys.coach}` } };
+    const events = (await (await fetch(`${demo.url}/v1/event-plans`, auth)).json()) as { items: { id: string; name: string; attendees: number }[] };
+    const event = events.items.find((e) => e.attendees >= 9)!;
+    expect(event).toBeDefined();
+
+    const page = await browser.context.newPage();
+    await signIn(page, demo.keys.coach);
+    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Events', exact: true }).click();
+    await page.getByRole('heading', { name: 'Plan an event', level: 1 }).waitFor();
+    await expect(page.locator('li.event-item').count()).resolves.toBe(events.items.length);
+    await page.getByRole('link', { name: event.name, exact: true }).click();
+    await page.getByRole('heading', { name: event.name, level: 1 }).waitFor();
+
+    const boxes = page.locator('ul.attendee-list input[type="checkbox"]');
+    await expect(boxes.count()).resolves.toBe(event.attendees);
+    const tickedRefs = () => boxes.evaluateAll((els) => (els as unknown as { checked: boolean; value: string }[]).filter((b) => b.checked).map((b) => b.value).sort());
+    await expect(tickedRefs()).resolves.toHaveLength(event.attendees);
+    /** Every ticked attendee seated exactly once, at tables of at most `size`. */
+    const checkPlan = async (size: number, count: number) => {
+      await page.waitForFunction((n) => document.querySelectorAll('li.table-card [data-ref]').length === n, count);
+      const seated = (await page.locator('li.table-card [data-ref]').evaluateAll((els) => els.map((e) => (e as unknown as { getAttribute(a: string): string }).getAttribute('data-ref')))).sort();
+      expect(seated).toEqual(await tickedRefs());
+      const perTable = await page.locator('li.table-card').evaluateAll((cards) => cards.map((c) => (c as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('[data-ref]').length));
+      expect(perTable.length).toBe(Math.ceil(count / size));
+      for (const n of perTable) expect(n).toBeLessThanOrEqual(size);
+      for (const stats of await page.locator('li.table-card .table-stats').allTextContents()) expect(stats).toMatch(/^\d+ new acquaintances?, \d+ across communities, \d+ goal-relevant$/);
+      await expect(page.locator('.plan-gain').textContent()).resolves.toMatch(/random|already knows each other/);
+    };
+
+    // Nobody ticked: a clear error, and no plan.
+    await page.getByRole('button', { name: 'Untick everyone', exact: true }).click();
+    await page.getByRole('button', { name: 'Plan tables' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Tick at least 2 attendees');
+    await expect(page.locator('#plan').isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Tick everyone', exact: true }).click();
+
+    await page.getByLabel('People per table').selectOption('4');
+    await page.getByRole('button', { name: 'Plan tables' }).click();
+    await checkPlan(4, event.attendees);
+    await page.screenshot({ path: join(ARTIFACTS, 'coach-event-plan.png'), fullPage: true });
+
+    // Untick one attendee and re-plan from the keyboard: they are gone, everyone else is still seated once.
+    const box = boxes.first();
+    const gone = await box.getAttribute('value');
+    await box.uncheck();
+    await expect(page.locator('#ticked-count').textContent()).resolves.toBe(`${event.attendees - 1} of ${event.attendees} ticked.`);
+    await page.getByRole('button', { name: 'Plan tables' }).focus();
+    await page.keyboard.press('Enter');
+    await checkPlan(4, event.attendees - 1);
+    await expect(page.locator(`li.table-card [data-ref="${gone}"]`).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(true);
+
+    // Printed: the plan alone, one table per unbroken block.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('#nav').isVisible()).resolves.toBe(false);
+    await expect(page.locator('form.event-plan-form').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
+    await expect(page.locator('li.table-card').first().isVisible()).resolves.toBe(true);
+    const style = await page.locator('li.table-card').first().evaluate((el) => {
+      const s = (globalThis as unknown as { getComputedStyle(e: unknown): { breakInside: string; display: string } }).getComputedStyle(el);
+      return { breakInside: s.breakInside, display: s.display };
+    });
+    expect(style).toEqual({ breakInside: 'avoid', display: 'block' });
+    await page.screenshot({ path: join(ARTIFACTS, 'coach-event-plan-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.close();
+  });
+});

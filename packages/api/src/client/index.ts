@@ -57,6 +57,7 @@ import type {
 } from '../schemas.js';
 import type { SuggestionsOut, SuggestionsQuerySchema } from '../routes/suggestions.js';
 import type { CaseloadOut, HistoryOut, NetworkOut } from '../routes/network.js';
+import type { AttendeesOut, EventPlanListOut, TablePlanBodySchema, TablePlanOut } from '../routes/event-plans.js';
 
 type Out<S extends z.ZodType> = z.output<S>;
 type In<S extends z.ZodType> = z.input<S>;
@@ -83,6 +84,9 @@ export type BatchResult = Out<typeof BatchResultOut>;
 export type NetworkMap = Out<typeof NetworkOut>;
 export type CaseloadHealth = Out<typeof CaseloadOut>;
 export type MemberHistory = Out<typeof HistoryOut>;
+export type EventPlanList = Out<typeof EventPlanListOut>;
+export type EventAttendees = Out<typeof AttendeesOut>;
+export type TablePlan = Out<typeof TablePlanOut>;
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -130,6 +134,9 @@ export const OPERATIONS = {
   putEvent: { method: 'PUT', path: '/v1/events/{id}' },
   patchEvent: { method: 'PATCH', path: '/v1/events/{id}' },
   deleteEvent: { method: 'DELETE', path: '/v1/events/{id}' },
+  listEventsToPlan: { method: 'GET', path: '/v1/event-plans' },
+  listEventAttendees: { method: 'GET', path: '/v1/events/{id}/attendees' },
+  planEventTables: { method: 'POST', path: '/v1/events/{id}/table-plan' },
   listTies: { method: 'GET', path: '/v1/ties' },
   createTie: { method: 'POST', path: '/v1/ties' },
   getTie: { method: 'GET', path: '/v1/ties/{source}/{kind}/{target}' },
@@ -277,6 +284,12 @@ export class BridgeworkClient {
   putEvent = (id: string, body: In<typeof EventPutSchema>, o?: CallOptions) => this.call<GraphEvent>('putEvent', { params: { id }, body, options: o });
   patchEvent = (id: string, body: In<typeof EventPatchSchema>, o?: CallOptions) => this.call<GraphEvent>('patchEvent', { params: { id }, body, options: o });
   deleteEvent = (id: string, o?: CallOptions) => this.call<void>('deleteEvent', { params: { id }, options: o });
+  /** Events with their recorded attendee counts, upcoming first (for the event planner). */
+  listEventsToPlan = (o?: CallOptions) => this.call<EventPlanList>('listEventsToPlan', { options: o });
+  /** An event's recorded attendees; people hidden from the caller come as `{ ref, id: null, name: null, hidden: true }`. */
+  listEventAttendees = (id: string, o?: CallOptions) => this.call<EventAttendees>('listEventAttendees', { params: { id }, options: o });
+  /** A table plan for an event's attendees (or the ids and refs given); changes nothing. */
+  planEventTables = (id: string, body: In<typeof TablePlanBodySchema> = {}, o?: CallOptions) => this.call<TablePlan>('planEventTables', { params: { id }, body, options: o });
 
   // ---- ties ----
   listTies = (query?: Query<typeof TiesQuerySchema>, o?: CallOptions) => this.call<Page<Tie>>('listTies', { query, options: o });

@@ -76,6 +76,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   singleRecord?: boolean;
   /** Writes of this route change the introduction history, not the graph (the graph snapshot stays valid). */
   historyOnly?: boolean;
+  /** A POST that only computes an answer (its body is a question): it changes nothing, so no cache is dropped, and it is audited as a read. */
+  readOnly?: boolean;
   handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Reply>;
 }
 
@@ -196,7 +198,7 @@ export function routeHandler(route: AnyRoute, rt: RouteRuntime): RequestHandler[
       validatedByUrl.set(req.originalUrl, { params: Object.freeze(params), query: Object.freeze(query) });
     }
 
-    const pending = new RequestAudit(deps, caller, requestId, route.method !== 'get');
+    const pending = new RequestAudit(deps, caller, requestId, route.method !== 'get' && !route.readOnly);
 
     // Idempotency: same key and same request → the stored answer; same key, another request → 422.
     let idem: string | undefined;
@@ -235,7 +237,7 @@ export function routeHandler(route: AnyRoute, rt: RouteRuntime): RequestHandler[
       if (idem !== undefined) await deps.store.api.abandonIdempotent(caller.keyId, idem).catch(() => undefined);
       throw e;
     }
-    if (route.method !== 'get' && reply.status < 300) {
+    if (route.method !== 'get' && !route.readOnly && reply.status < 300) {
       if (route.historyOnly) deps.historyChanged();
       else deps.changed();
     }

@@ -82,6 +82,9 @@ interface Cached {
   answerBytes: number;
 }
 
+/** Reads the suggestion snapshot of a request's moment (see `suggestSnapshots`). */
+export type SuggestSnapshots = ReturnType<typeof suggestSnapshots>;
+
 /** The matcher's history for one person from the stored introductions and impressions (impressions of earlier days only). */
 export async function historyFor(deps: AppDeps, personId: string, day: string): Promise<IntroductionHistoryInput> {
   const h = await deps.store.api.introductionHistory(personId);
@@ -99,8 +102,11 @@ const MAX_CACHED_RESULTS = 10_000;
 /** Serialised answers kept per snapshot, in bytes (the cache starts over when full). */
 const MAX_CACHED_ANSWER_BYTES = 32 * 1024 * 1024;
 
-/** The graph and index for `now`'s day at the current write version (built on first use). */
-function snapshots() {
+/**
+ * The graph and index for `now`'s day at the current write version (built on first use). One per set of routes;
+ * shared with the event planner (routes/event-plans.ts), which reads `graph` and `index` only.
+ */
+export function suggestSnapshots() {
   let cached: Promise<Cached> | undefined;
   let key = '';
   return async (deps: AppDeps, now: Date): Promise<Cached> => {
@@ -150,8 +156,8 @@ function visibleTo(caller: Caller, graph: BridgeworkGraph, s: Suggestion): boole
   return true;
 }
 
-export function suggestionRoutes(): AnyRoute[] {
-  const snapshot = snapshots();
+/** The suggestion routes, over `snapshot` (give the same one to the event planner to share the graph and index). */
+export function suggestionRoutes(snapshot = suggestSnapshots()): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',

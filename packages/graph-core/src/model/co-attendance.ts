@@ -5,7 +5,7 @@
  * meeting again renews and strengthens the tie. Derived, never stored: recomputed from attendance when needed.
  */
 import type { BridgeworkGraph } from '../graph/bridgework-graph.js';
-import type { Tie } from './schemas.js';
+import type { Event, Tie } from './schemas.js';
 import { canonicalTie, tieKey } from './schemas.js';
 import { DEFAULT_EVENT_HALF_LIFE_DAYS, combineStrengths, dateToMs, effectiveStrength } from './strength.js';
 
@@ -19,6 +19,10 @@ export interface CoAttendanceOptions {
   minStrength?: number;
   /** Only events held on or before this instant count (the network as it stood then); default: every event. */
   asOf?: Date;
+  /** Events to leave out (e.g. the one being planned: sitting at it has not made anyone acquainted yet). */
+  exceptEvents?: ReadonlySet<string>;
+  /** Only pairs among these people (only their events are read); default everyone. */
+  people?: ReadonlySet<string>;
 }
 
 export const DEFAULT_CO_ATTENDANCE = { baseStrength: 0.15, halfLifeDays: DEFAULT_EVENT_HALF_LIFE_DAYS, minStrength: 0.01 };
@@ -33,11 +37,18 @@ export function coAttendanceTies(g: BridgeworkGraph, options: CoAttendanceOption
   const minStrength = options.minStrength ?? DEFAULT_CO_ATTENDANCE.minStrength;
   const pairs = new Map<string, { tie: Tie; parts: number[] }>();
   const asOf = options.asOf?.getTime() ?? Infinity;
-  for (const event of g.events()) {
-    if (dateToMs(event.date) > asOf) continue;
+  const { exceptEvents, people } = options;
+  let events: Iterable<Event> = g.events();
+  if (people) {
+    const ids = new Set<string>();
+    for (const p of people) for (const t of g.tiesOf(p)) if (t.kind === 'attended' && t.source === p) ids.add(t.target);
+    events = [...ids].sort().flatMap((id) => g.event(id) ?? []);
+  }
+  for (const event of events) {
+    if (dateToMs(event.date) > asOf || exceptEvents?.has(event.id)) continue;
     const attendees = g
       .tiesOf(event.id)
-      .filter((t) => t.kind === 'attended' && t.target === event.id)
+      .filter((t) => t.kind === 'attended' && t.target === event.id && (!people || people.has(t.source)))
       .map((t) => t.source)
       .sort();
     const s = effectiveStrength({ strength: base, lastContact: event.date }, options.now, { halfLifeDays });

@@ -2,7 +2,8 @@
  * `planEventTables`: split an event's attendees into tables so that the people who sit together are worth meeting.
  *
  * Objective (maximised): the sum over tables of the value of every pair seated together, where a pair's value is
- *   0                                           when the two already know each other (a tie in the social projection),
+ *   0                                           when the two already know each other (a social tie, or another event
+ *                                               they shared still strong enough — never the event being planned),
  *   −blockedPenalty                             when the pair is blocked in the history (never seat them together),
  *   1 + goal(a, b) + goal(b, a) + bridge(a, b)  otherwise — a new acquaintance, more when one works or has worked in
  *                                               a sector the other aims for, or both aim for the same one (goal
@@ -15,11 +16,11 @@
  * swap neighbourhood); repeat from `restarts` random seatings and keep the best. Like Kernighan & Lin's (1970)
  * graph-partitioning heuristic, it only swaps, so the table sizes never change. Deterministic for a seed.
  */
-import { BridgeworkError, createRng, shuffle, type BridgeworkGraph } from '@bridgework/graph-core';
+import { BridgeworkError, coAttendanceTies, createRng, shuffle, type BridgeworkGraph } from '@bridgework/graph-core';
 import { z } from 'zod';
 import { goalRelevance } from './features.js';
 import { IntroductionHistorySchema, parseOptions, SUGGEST_DEFAULTS } from './options.js';
-import { buildSuggestIndex, type SuggestIndex } from './suggest-index.js';
+import { buildSuggestIndex, SOCIAL_TIE_KINDS, type SuggestIndex } from './suggest-index.js';
 
 export const EVENT_TABLES_DEFAULTS = Object.freeze({ tableSize: 6, restarts: 8, blockedPenalty: 100, crossCommunityBonus: 1 });
 
@@ -29,6 +30,8 @@ const EventTablesSchema = z.strictObject({
   seed: z.number().int().default(SUGGEST_DEFAULTS.seed),
   restarts: z.number().int().min(1).max(1000).default(EVENT_TABLES_DEFAULTS.restarts),
   history: IntroductionHistorySchema.default({ blocked: [], declined: [], openAsks: [], impressions: [] }),
+  /** The event being planned, when the attendees are given as a list: sharing it does not make two people acquainted. */
+  event: z.string().optional(),
 });
 
 export type EventTablesOptions = z.input<typeof EventTablesSchema> & { index?: SuggestIndex };
@@ -84,6 +87,11 @@ export function planEventTables(graph: BridgeworkGraph, event: string | readonly
   const { g } = index;
   const idx = ids.map((id) => g.indexOf(id));
 
+  // Who already knows whom: a social tie, or an earlier event shared recently enough — never the planned event itself
+  // (which the index counts once it has been held, so a plan made on the day or after would find no one new).
+  const planned = eventId ?? opts.event ?? null;
+  const known = knownPairs(graph, ids, index, planned);
+
   // Pair values.
   const blocked = new Set(opts.history.blocked.map((p) => (p.a < p.b ? `${p.a}\u001f${p.b}` : `${p.b}\u001f${p.a}`)));
   const value = new Float64Array(n * n);
@@ -96,7 +104,7 @@ export function planEventTables(graph: BridgeworkGraph, event: string | readonly
       let k = 0;
       const key = ids[i]! < ids[j]! ? `${ids[i]}\u001f${ids[j]}` : `${ids[j]}\u001f${ids[i]}`;
       if (blocked.has(key)) v = -EVENT_TABLES_DEFAULTS.blockedPenalty;
-      else if (g.hasEdge(a, b)) v = 0;
+      else if (known.has(key)) v = 0;
       else {
         const goal = goalRelevance(index, a, b).goal + goalRelevance(index, b, a).goal;
         const cross = index.community[a] !== index.community[b];
@@ -189,4 +197,23 @@ export function planEventTables(graph: BridgeworkGraph, event: string | readonly
     }
   }
   return { eventId, attendees: n, tableSize: opts.tableSize, tables, objective: n === 0 ? 0 : bestObjective, randomObjective };
+}
+
+/** Pairs of `ids` (`a␟b`, a < b) who know each other without the planned event: a social tie or another shared event. */
+function knownPairs(graph: BridgeworkGraph, ids: readonly string[], index: SuggestIndex, planned: string | null): Set<string> {
+  const people = new Set(ids);
+  const social = new Set<string>(SOCIAL_TIE_KINDS);
+  const key = (a: string, b: string) => (a < b ? `${a}\u001f${b}` : `${b}\u001f${a}`);
+  const known = new Set<string>();
+  for (const a of ids) {
+    for (const t of graph.tiesOf(a)) {
+      if (!social.has(t.kind)) continue;
+      const b = t.source === a ? t.target : t.source;
+      if (b !== a && people.has(b)) known.add(key(a, b));
+    }
+  }
+  const { now, coAttendanceMinStrength } = index.options;
+  const shared = coAttendanceTies(graph, { now, asOf: now, people, ...(planned === null ? {} : { exceptEvents: new Set([planned]) }) });
+  for (const t of shared) if (t.strength >= coAttendanceMinStrength) known.add(key(t.source, t.target));
+  return known;
 }

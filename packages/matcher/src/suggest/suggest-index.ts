@@ -142,7 +142,8 @@ const truthy = (v: unknown) => v === true || v === 'true' || v === 'yes' || v ==
 export function buildSuggestIndex(graph: BridgeworkGraph, options: IndexOptionsInput): SuggestIndex {
   const opts = parseOptions(IndexOptionsSchema, options, 'index');
   const { now, halfLifeDays, coAttendanceMinStrength, seed } = opts;
-  const coTies = coAttendanceTies(graph, { now }).filter((t) => t.strength >= coAttendanceMinStrength);
+  // Only events already held: people registered for the same upcoming event have not met yet.
+  const coTies = coAttendanceTies(graph, { now, asOf: now }).filter((t) => t.strength >= coAttendanceMinStrength);
   const g = projectGraph(graph, { now, halfLifeDays, nodeTypes: ['person'], kinds: SOCIAL_TIE_KINDS, extraTies: coTies });
   const n = g.n;
   const people = new Array<Person>(n);

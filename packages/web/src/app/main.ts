@@ -9,6 +9,7 @@ import { keyProblem } from './format.js';
 import { clearSession, loadSession, saveSession, type Session } from './session.js';
 import { renderCaseload } from './coach/caseload.js';
 import { renderMember } from './coach/member.js';
+import { renderEventPlan, renderEvents } from './coach/event-plan.js';
 import { renderMap } from './analyst/network-map.js';
 
 const main = document.getElementById('main')!;
@@ -53,6 +54,7 @@ function renderNav(s: Session | null): void {
   replace(
     nav,
     s.coach ? link('/caseload', 'Caseload', here === '/caseload' || here.startsWith('/members/')) : null,
+    s.coach ? link('/events', 'Events', here === '/events' || here.startsWith('/events/')) : null,
     s.analyst ? link('/map', 'Network map', here === '/map') : null,
     h('button', { type: 'button', class: 'link-button', onclick: () => signOut(null) }, 'Sign out'),
   );
@@ -79,9 +81,12 @@ async function route(): Promise<void> {
   say(null);
   const ctx: ScreenContext = { session, root: main, go, say };
   const member = /^\/members\/([^/]+)$/.exec(path);
+  const eventPage = /^\/events\/([^/]+)$/.exec(path);
   try {
     if (path === '/caseload' && session.coach) await renderCaseload(ctx);
     else if (member && session.coach) await renderMember(ctx, decodeURIComponent(member[1]!));
+    else if (path === '/events' && session.coach) await renderEvents(ctx);
+    else if (eventPage && session.coach) await renderEventPlan(ctx, decodeURIComponent(eventPage[1]!));
     else if (path === '/map' && session.analyst) cleanup = await renderMap(ctx);
     else return go(home(session), true);
   } catch (e) {

@@ -141,3 +141,52 @@ export interface History {
   now: string;
   points: (HealthPoint & { tiesGained: number })[];
 }
+
+/** Event planning (routes/event-plans.ts): an event with its recorded attendee count. */
+export interface EventToPlan {
+  id: string;
+  name: string;
+  kind: string;
+  date: string;
+  area: string | null;
+  attendees: number;
+  upcoming: boolean;
+}
+
+export interface EventsToPlan {
+  now: string;
+  items: EventToPlan[];
+}
+
+/** An attendee or a seated person; someone the coach may not see has no id or name, only an opaque `ref`. */
+export interface PlanPerson {
+  ref: string;
+  id: string | null;
+  name: string | null;
+  hidden: boolean;
+}
+
+export interface EventAttendees {
+  event: { id: string; name: string; kind: string; date: string; area: string | null };
+  attendees: PlanPerson[];
+  hidden: number;
+}
+
+export interface PlanTable {
+  table: number;
+  people: PlanPerson[];
+  newPairs: number;
+  crossCommunityPairs: number;
+  goalRelevantPairs: number;
+  value: number;
+}
+
+export interface TablePlan {
+  eventId: string;
+  attendees: number;
+  tableSize: number;
+  seed: number;
+  tables: PlanTable[];
+  objective: number;
+  randomObjective: number;
+}
