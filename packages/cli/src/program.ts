@@ -180,7 +180,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'Link-prediction evaluation on a timestamped edge list: split in time, rank each person\'s candidates with the\n' +
         'baselines and the matcher profiles, and score them on the new ties of the test period (docs/evaluation.md)',
     )
-    .requiredOption('--edges <file>', 'edge list with a header naming a time, timestamp, unix_time or date column')
+    .requiredOption(
+      '--edges <file>',
+      'edge list with a header naming a time, timestamp, unix_time or date column; give it once per wave for panel\n' +
+        'waves (the same people surveyed at two or more times: wave w\'s ties happen at time w)',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
     .option('--test-fraction <f>', 'share of the events in the test period, in (0, 1)', asUsage(parseTestFraction), 0.2)
     .option('--k <n>', 'length of the ranked lists scored', intOption('--k', 1), 10)
     .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)

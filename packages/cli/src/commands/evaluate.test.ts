@@ -90,4 +90,27 @@ describe('bridgework evaluate', () => {
       await expect(readFile(out, 'utf8')).rejects.toThrow(/ENOENT/);
     });
   });
+
+  it('evaluates panel waves given as one --edges per wave, ranking with the prior when one wave cannot teach the model', async () => {
+    await withTempDir(async (dir) => {
+      const t1 = join(REPO_ROOT, 'fixtures/real/eies_freeman_acquaintance/acquaintance_t1.tsv');
+      const t2 = join(REPO_ROOT, 'fixtures/real/eies_freeman_acquaintance/acquaintance_t2.tsv');
+      const out = join(dir, 'eies.json');
+      const r = await runInProcess(['evaluate', '--edges', t1, '--edges', t2, '--k', '3', '--json', out]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const result = JSON.parse(await readFile(out, 'utf8'));
+      // Wave 1 is the train graph (34 people, 415 acquainted pairs); 65 pairs first appear in wave 2.
+      expect(result).toMatchObject({ k: 3, trainNodes: 34, trainEdges: 415, testPairs: 65, queries: 29 });
+      expect(result.linkModel.fit).toMatchObject({ source: 'prior', queries: 0 });
+      expect(result.linkModel.fit.reason).toMatch(/one instant/);
+      expect(r.stdout).toContain('acquaintance_t1.tsv + ');
+
+      const bad = join(dir, 'bad.tsv');
+      await writeFile(bad, 'from\tto\na\tb\n\tc\n');
+      const broken = await runInProcess(['evaluate', '--edges', t1, '--edges', bad, '--json', out]);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toMatch(/bad\.tsv:3/);
+    });
+  });
 });

@@ -1,17 +1,19 @@
 /**
- * `bridgework evaluate`: the matcher's link-prediction evaluation on a timestamped edge list (the protocol of the
- * matcher issue; see docs/evaluation.md) — the JSON to a file and a readable table on stdout.
+ * `bridgework evaluate`: the matcher's link-prediction evaluation on a timestamped edge list, or on two or more panel
+ * waves (`--edges` once per wave; the protocol of the matcher issue; see docs/evaluation.md) — the JSON to a file and
+ * a readable table on stdout.
  */
 import { readFile } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
 import { BridgeworkError } from '@bridgework/graph-core';
-import { evaluateLinkPrediction, type EvaluationStage, type LinkPredictionResult } from '@bridgework/matcher';
+import { evaluateLinkPrediction, panelWavesToTimedEdges, type EvaluationStage, type LinkPredictionResult } from '@bridgework/matcher';
 import { EXIT, userPath, type Io } from '../context.js';
 import { writeFileAtomic } from '../files.js';
 import { table } from '../format.js';
 
 export interface EvaluateOptions {
-  edges: string;
+  /** One timestamped edge list, or two or more panel waves (each file a wave, in order). */
+  edges: string | string[];
   testFraction: number;
   k: number;
   seed: number;
@@ -28,12 +30,16 @@ export function parseTestFraction(text: string): number {
 }
 
 export async function runEvaluate(io: Io, opts: EvaluateOptions): Promise<number> {
-  const text = await readFile(userPath(opts.edges), 'utf8');
+  const files = typeof opts.edges === 'string' ? [opts.edges] : opts.edges;
+  const texts = await Promise.all(files.map((f) => readFile(userPath(f), 'utf8')));
+  // One file: a timestamped edge list. Several: panel waves, wave w's ties at time w.
+  const input = files.length === 1 ? texts[0]! : panelWavesToTimedEdges(files.map((file, i) => ({ file, text: texts[i]! })));
+  const source = files.join(' + ');
   const progress = evaluationProgress(io);
   let result: LinkPredictionResult;
   try {
-    result = evaluateLinkPrediction(text, {
-      file: opts.edges,
+    result = evaluateLinkPrediction(input, {
+      file: source,
       testFraction: opts.testFraction,
       k: opts.k,
       seed: opts.seed,
@@ -43,7 +49,7 @@ export async function runEvaluate(io: Io, opts: EvaluateOptions): Promise<number
     progress.stop();
   }
   await writeFileAtomic(userPath(opts.json), `${JSON.stringify(result, null, 1)}\n`);
-  io.out(evaluationTable(result, opts.edges));
+  io.out(evaluationTable(result, source));
   io.out(`JSON: ${opts.json}`);
   return EXIT.ok;
 }

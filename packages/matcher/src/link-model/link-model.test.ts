@@ -207,9 +207,29 @@ describe('fitLinkModel', () => {
     expect(Array.from(model.scoreByIds('nobody', ['p1']))).toEqual([0]);
   });
 
-  it('refuses a history too short or at one instant, and bad options', () => {
+  it('ranks a history at one instant (a single panel wave) with the prior weights, saying so, or refuses when asked', () => {
+    // A closing network seen all at once: nothing to learn from in time, but its structure still ranks candidates.
+    const net = closingNetwork(3, 1500);
+    const once = { ...net, times: Array.from(net.times, () => 7) };
+    const model = fitLinkModel(once);
+    expect(model.fit.source).toBe('prior');
+    expect(model.fit.reason).toMatch(/the history is one instant/);
+    expect(model.fit.queries).toBe(0);
+    expect(model.coefficients.adamicAdar).toBeGreaterThan(0);
+    // The prior prefers a candidate with many shared contacts to one with none, as every link predictor does.
+    const scratch = createFeatureScratch(once.n);
+    const u = 0;
+    const ranked = model.rank(u);
+    expect(ranked.candidates.length).toBeGreaterThan(0);
+    const row = new Float64Array(FEATURE_COUNT);
+    const cn = (v: number) => (pairFeatures(model.history, u, [v], row, scratch), row[PAIR_FEATURES.indexOf('commonNeighboursCount')]!);
+    expect(cn(ranked.candidates[0]!)).toBeGreaterThan(0);
+    expect(cn(ranked.candidates[0]!)).toBeGreaterThanOrEqual(cn(ranked.candidates.at(-1)!));
+    expect(() => fitLinkModel(once, { whenUnlearnable: 'throw' })).toThrow(/the history is one instant/);
+  });
+
+  it('refuses a history too short, and bad options', () => {
     expect(() => fitLinkModel(events(['a b']))).toThrow(/too short to learn from/);
-    expect(() => fitLinkModel(events(['a b', 'b c', 'c d'], [5, 5, 5]))).toThrow(/the history is one instant/);
     expect(() => fitLinkModel(closingNetwork(1, 500), { innerTestFraction: 1 })).toThrow(/innerTestFraction must be strictly between 0 and 1/);
     expect(() => fitLinkModel(closingNetwork(1, 500), { shortlist: 1 })).toThrow(/shortlist must be an integer ≥ 2/);
     expect(() => fitLinkModel(closingNetwork(1, 500), { shortlist: 10, recentSlots: 10 })).toThrow(/recentSlots must be a whole number in \[0, shortlist\)/);

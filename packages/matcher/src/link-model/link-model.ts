@@ -13,7 +13,8 @@
  * `conditional-logit.ts`) over the pair features of `pair-features.ts`, with an L2 penalty. Each learning query weighs
  * the same, as in the evaluation's hits@k. The features are scale-free (logs, shares, decays on the event clock), so
  * the hyperparameters in `LINK_MODEL_DEFAULTS` are the same for every network; only the weights are learned, per
- * network, from its own history.
+ * network, from its own history — or, when the history has nothing to teach (a single panel wave), taken from the
+ * prior of `prior.ts`, learned on other networks.
  *
  * Negative sampling: the learning candidates of a query are its shortlist, i.e. every non-adjacent node is a
  * potential negative and the shortlist is a deterministic sample of the hardest ones; `seed` fixes the Louvain
@@ -23,6 +24,7 @@ import { BridgeworkError } from '@bridgework/graph-core';
 import { fitConditionalLogit, type ChoiceSet } from './conditional-logit.js';
 import { summariseHistory, type HistoryOptions, type LinkEvents, type LinkHistory } from './history.js';
 import { createFeatureScratch, FEATURE_COUNT, PAIR_FEATURES, pairFeatures, type FeatureScratch, type PairFeature } from './pair-features.js';
+import { PRIOR_COEFFICIENTS } from './prior.js';
 
 /** Options of `fitLinkModel`. */
 export interface LinkModelOptions extends HistoryOptions {
@@ -34,10 +36,16 @@ export interface LinkModelOptions extends HistoryOptions {
   recentSlots?: number;
   /** L2 penalty λ of the conditional logit over standardised features; default 0.001. */
   l2?: number;
+  /**
+   * When the history cannot teach any weights — it is one instant (a single panel wave), or no new tie of its later
+   * part falls in a shortlist: `prior` (default) ranks with `PRIOR_COEFFICIENTS` (weights learned on other networks,
+   * standardised on this one) and says so in `fit`; `throw` refuses with a validation error.
+   */
+  whenUnlearnable?: 'prior' | 'throw';
 }
 
 /** Defaults of `fitLinkModel`: the same for every network. */
-export const LINK_MODEL_DEFAULTS = Object.freeze({ innerTestFraction: 0.2, shortlist: 100, recentSlots: 10, l2: 0.001, halfLifeShare: 1, maxGroup: 50, sequenceWindow: 3, seed: 42 });
+export const LINK_MODEL_DEFAULTS = Object.freeze({ innerTestFraction: 0.2, shortlist: 100, recentSlots: 10, l2: 0.001, halfLifeShare: 1, maxGroup: 50, sequenceWindow: 3, seed: 42, whenUnlearnable: 'prior' as 'prior' | 'throw' });
 
 /** Scores candidate pairs (u, v) of node indices in [0, 1]: how likely a first tie between u and v is. */
 export interface IndexLinkScorer {
@@ -57,6 +65,9 @@ export interface RankedCandidates {
 
 /** What the model learned from. */
 export interface LinkModelFit {
+  /** `learned` from this history's inner split, or the `prior` (then `reason` says why, and the counts are 0). */
+  source: 'learned' | 'prior';
+  reason: string | null;
   /** Events in the earlier part (the summarised history) and the later part (the labels) of the inner split. */
   innerEvents: number;
   laterEvents: number;
@@ -74,7 +85,7 @@ export interface LinkModelFit {
 export interface LinkModel extends IndexLinkScorer {
   /** The feature names, in the order of `coefficients`. */
   features: readonly PairFeature[];
-  /** Learned weight of each standardised feature. */
+  /** Weight of each standardised feature: learned, or the prior's (see `fit.source`). */
   coefficients: Record<PairFeature, number>;
   /** Mean and standard deviation of each feature in the learning sample (the standardisation). */
   mean: number[];
@@ -174,9 +185,10 @@ export function innerSplitIndex(times: ArrayLike<number>, count: number, testFra
 }
 
 /**
- * Learn a link model from `events` (sorted by time; see `LinkEvents`). Throws a validation error on bad options, a
- * history of fewer than two events, or when the inner split leaves nothing to learn from (every event at one instant,
- * or no new tie in the later part).
+ * Learn a link model from `events` (sorted by time; see `LinkEvents`). Throws a validation error on bad options or a
+ * history of fewer than two events. When the inner split leaves nothing to learn from (every event at one instant,
+ * or no new tie of the later part in a shortlist) it ranks with the prior weights (`whenUnlearnable: 'prior'`, the
+ * default; `fit.source` says so) or throws (`'throw'`).
  */
 export function fitLinkModel(events: LinkEvents, options: LinkModelOptions = {}): LinkModel {
   const o: Required<LinkModelOptions> = { ...LINK_MODEL_DEFAULTS, ...options };
@@ -188,47 +200,22 @@ export function fitLinkModel(events: LinkEvents, options: LinkModelOptions = {})
   const { count, times, n } = events;
   if (count < 2) fail(`a history of ${count} event${count === 1 ? '' : 's'} is too short to learn from`);
   const inner = innerSplitIndex(times, count, o.innerTestFraction);
-  if (inner === 0) fail('no event happens before the inner split time: the history is one instant');
-
-  // Learning sets: each person with a new tie in the later part, over their shortlist in the earlier part.
-  const early = summariseHistory({ ...events, count: inner }, historyOptions);
-  const later = laterPairs(events, inner, count, early);
-  const scratch = createFeatureScratch(n);
-  const sets: ChoiceSet[] = [];
-  let positives = 0;
-  let negatives = 0;
-  for (const u of Array.from(later.keys()).sort((a, b) => a - b)) {
-    const partners = later.get(u)!;
-    const { candidates, rows } = shortlistOf(early, u, o.shortlist, scratch, o.recentSlots);
-    const chosen: number[] = [];
-    candidates.forEach((v, r) => {
-      if (partners.has(v)) chosen.push(r);
-    });
-    if (chosen.length === 0) continue;
-    sets.push({ rows, chosen, choiceWeight: 1 / chosen.length });
-    positives += chosen.length;
-    negatives += candidates.length - chosen.length;
-  }
-  if (sets.length === 0) fail('no new tie in the later part of the history falls in a shortlist: nothing to learn from');
-
-  // Standardise over all learning rows.
-  const mean = new Array<number>(FEATURE_COUNT).fill(0);
-  const scale = new Array<number>(FEATURE_COUNT).fill(0);
-  let rowCount = 0;
-  for (const s of sets) {
-    for (let i = 0; i < s.rows.length; i++) mean[i % FEATURE_COUNT]! += s.rows[i]!;
-    rowCount += s.rows.length / FEATURE_COUNT;
-  }
-  for (let j = 0; j < FEATURE_COUNT; j++) mean[j] = mean[j]! / rowCount;
-  for (const s of sets) for (let i = 0; i < s.rows.length; i++) scale[i % FEATURE_COUNT]! += (s.rows[i]! - mean[i % FEATURE_COUNT]!) ** 2;
-  for (let j = 0; j < FEATURE_COUNT; j++) scale[j] = Math.sqrt(scale[j]! / rowCount) || 1;
-  for (const s of sets) for (let i = 0; i < s.rows.length; i++) s.rows[i] = (s.rows[i]! - mean[i % FEATURE_COUNT]!) / scale[i % FEATURE_COUNT]!;
-  const model = fitConditionalLogit(sets, FEATURE_COUNT, { l2: o.l2 });
-  const w = model.weights;
-
-  // Apply to the whole history.
   const history = summariseHistory(events, historyOptions);
   const fullScratch = createFeatureScratch(n);
+  const learned = inner === 0 ? 'no event happens before the inner split time: the history is one instant' : learn(events, inner, o, historyOptions);
+  let w: number[];
+  let mean: number[];
+  let scale: number[];
+  let fit: LinkModelFit;
+  if (typeof learned === 'string') {
+    if (o.whenUnlearnable === 'throw') fail(learned);
+    w = PAIR_FEATURES.map((f) => PRIOR_COEFFICIENTS[f]);
+    ({ mean, scale } = standardisation(priorRows(history, o, fullScratch)));
+    fit = { source: 'prior', reason: learned, innerEvents: inner, laterEvents: count - inner, queries: 0, positives: 0, negatives: 0, iterations: 0, logLoss: Number.NaN };
+  } else {
+    ({ w, mean, scale, fit } = learned);
+  }
+
   const logitsOf = (rows: Float64Array, k: number): Float64Array => {
     const z = new Float64Array(k);
     for (let i = 0; i < k; i++) {
@@ -267,11 +254,77 @@ export function fitLinkModel(events: LinkEvents, options: LinkModelOptions = {})
     coefficients: Object.fromEntries(PAIR_FEATURES.map((name, j) => [name, w[j]!])) as Record<PairFeature, number>,
     mean,
     scale,
-    fit: { innerEvents: inner, laterEvents: count - inner, queries: sets.length, positives, negatives, iterations: model.iterations, logLoss: model.logLoss },
+    fit,
     history,
     options: Object.freeze({ ...o }),
     rank,
     score,
     scoreByIds,
   };
+}
+
+/** Learn the weights from the inner split at `inner`, or say why nothing can be learned. */
+function learn(
+  events: LinkEvents,
+  inner: number,
+  o: Required<LinkModelOptions>,
+  historyOptions: HistoryOptions,
+): string | { w: number[]; mean: number[]; scale: number[]; fit: LinkModelFit } {
+  const { count, n } = events;
+  // Learning sets: each person with a new tie in the later part, over their shortlist in the earlier part.
+  const early = summariseHistory({ ...events, count: inner }, historyOptions);
+  const later = laterPairs(events, inner, count, early);
+  const scratch = createFeatureScratch(n);
+  const sets: ChoiceSet[] = [];
+  let positives = 0;
+  let negatives = 0;
+  for (const u of Array.from(later.keys()).sort((a, b) => a - b)) {
+    const partners = later.get(u)!;
+    const { candidates, rows } = shortlistOf(early, u, o.shortlist, scratch, o.recentSlots);
+    const chosen: number[] = [];
+    candidates.forEach((v, r) => {
+      if (partners.has(v)) chosen.push(r);
+    });
+    if (chosen.length === 0) continue;
+    sets.push({ rows, chosen, choiceWeight: 1 / chosen.length });
+    positives += chosen.length;
+    negatives += candidates.length - chosen.length;
+  }
+  if (sets.length === 0) return 'no new tie in the later part of the history falls in a shortlist: nothing to learn from';
+  const { mean, scale } = standardisation(sets.map((s) => s.rows));
+  for (const s of sets) for (let i = 0; i < s.rows.length; i++) s.rows[i] = (s.rows[i]! - mean[i % FEATURE_COUNT]!) / scale[i % FEATURE_COUNT]!;
+  const model = fitConditionalLogit(sets, FEATURE_COUNT, { l2: o.l2 });
+  return {
+    w: model.weights,
+    mean,
+    scale,
+    fit: { source: 'learned', reason: null, innerEvents: inner, laterEvents: count - inner, queries: sets.length, positives, negatives, iterations: model.iterations, logLoss: model.logLoss },
+  };
+}
+
+/** Mean and standard deviation of each feature over feature rows (FEATURE_COUNT values per row); a constant feature gets scale 1. */
+function standardisation(blocks: readonly Float64Array[]): { mean: number[]; scale: number[] } {
+  const mean = new Array<number>(FEATURE_COUNT).fill(0);
+  const scale = new Array<number>(FEATURE_COUNT).fill(0);
+  let rowCount = 0;
+  for (const rows of blocks) {
+    for (let i = 0; i < rows.length; i++) mean[i % FEATURE_COUNT]! += rows[i]!;
+    rowCount += rows.length / FEATURE_COUNT;
+  }
+  for (let j = 0; j < FEATURE_COUNT; j++) mean[j] = rowCount > 0 ? mean[j]! / rowCount : 0;
+  for (const rows of blocks) for (let i = 0; i < rows.length; i++) scale[i % FEATURE_COUNT]! += (rows[i]! - mean[i % FEATURE_COUNT]!) ** 2;
+  for (let j = 0; j < FEATURE_COUNT; j++) scale[j] = (rowCount > 0 ? Math.sqrt(scale[j]! / rowCount) : 0) || 1;
+  return { mean, scale };
+}
+
+/** People whose shortlists standardise the prior: every node with a tie, up to this many (evenly spread by index). */
+const PRIOR_SAMPLE = 2000;
+
+/** The shortlist rows the prior is standardised on: this history's own candidates, as the learned model's are. */
+function priorRows(history: LinkHistory, o: Required<LinkModelOptions>, scratch: FeatureScratch): Float64Array[] {
+  const n = history.graph.n;
+  const step = Math.max(1, Math.ceil(n / PRIOR_SAMPLE));
+  const out: Float64Array[] = [];
+  for (let u = 0; u < n; u += step) out.push(shortlistOf(history, u, o.shortlist, scratch, o.recentSlots).rows);
+  return out;
 }
