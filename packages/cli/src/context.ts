@@ -3,7 +3,7 @@
  * errors become exit codes. Commands stay thin: they read files, call graph-core and the store, and print.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { BridgeworkError, InputError, formatProblem } from '@bridgework/graph-core';
+import { BridgeworkError, InputError, formatProblem } from '@bridgework/graph-core/errors';
 
 /** Exit codes: 0 done, 1 bad input (nothing was written), 2 bad usage, 3 the store or the system failed. */
 export const EXIT = { ok: 0, input: 1, usage: 2, failure: 3 } as const;

@@ -4,17 +4,27 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, DEFAULT_DB, processIo, reportError, type Io } from './context.js';
-import { DEFAULT_MAP_NODES, parseBetweenness, runAnalyze } from './commands/analyze.js';
-import { runDemoTown } from './commands/demo-town.js';
-import { runEgo } from './commands/ego.js';
-import { parseTestFraction, runEvaluate } from './commands/evaluate.js';
-import { runExport, EXPORT_FORMATS } from './commands/export.js';
-import { runImport } from './commands/import.js';
-import { runStart } from './commands/start.js';
-import { runKeysCreate, runKeysList, runKeysRevoke, type KeysCreateOptions } from './commands/keys.js';
-import { SERVE_DEFAULTS, runServe } from './commands/serve.js';
-import { runStats } from './commands/stats.js';
-import { runSuggest } from './commands/suggest.js';
+import { DEFAULT_MAP_NODES, EXPORT_FORMATS, SERVE_DEFAULTS, parseBetweenness, parseTestFraction } from './option-values.js';
+import type { KeysCreateOptions } from './commands/keys.js';
+import type { runAnalyze } from './commands/analyze.js';
+import type { runEgo } from './commands/ego.js';
+import type { runEvaluate } from './commands/evaluate.js';
+import type { runSuggest } from './commands/suggest.js';
+
+// Each command's module is loaded when the command runs (they pull in graph-core, the store, the matcher or the API).
+const commands = {
+  analyze: () => import('./commands/analyze.js'),
+  demoTown: () => import('./commands/demo-town.js'),
+  ego: () => import('./commands/ego.js'),
+  evaluate: () => import('./commands/evaluate.js'),
+  export: () => import('./commands/export.js'),
+  import: () => import('./commands/import.js'),
+  keys: () => import('./commands/keys.js'),
+  serve: () => import('./commands/serve.js'),
+  start: () => import('./commands/start.js'),
+  stats: () => import('./commands/stats.js'),
+  suggest: () => import('./commands/suggest.js'),
+};
 
 const dbOption = () => new Option('--db <path>', 'SQLite database file').default(DEFAULT_DB);
 
@@ -65,7 +75,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--no-serve', 'stop after the summary (no key, no server)')
     .option('--port <n>', 'port to listen on (0: any free port)', intOption('--port', 0), SERVE_DEFAULTS.port)
     .option('--host <host>', 'address to listen on', SERVE_DEFAULTS.host)
-    .action(wrap((opts: { db: string; seed: boolean; serve: boolean; port: number; host: string }) => runStart(io, opts)));
+    .action(wrap((opts: { db: string; seed: boolean; serve: boolean; port: number; host: string }) => commands.start().then((m) => m.runStart(io, opts))));
 
   program
     .command('serve')
@@ -73,7 +83,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--port <n>', 'port to listen on (0: any free port)', intOption('--port', 0), SERVE_DEFAULTS.port)
     .option('--host <host>', 'address to listen on', SERVE_DEFAULTS.host)
-    .action(wrap((opts: { db: string; port: number; host: string }) => runServe(io, opts)));
+    .action(wrap((opts: { db: string; port: number; host: string }) => commands.serve().then((m) => m.runServe(io, opts))));
 
   const keys = program.command('keys').description('API keys: create (printed once), list, revoke');
   keys
@@ -84,19 +94,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--coach <id>', "for --role coach: the coach's person id (required)")
     .option('--name <text>', 'a label, e.g. who holds the key')
     .option('--scope <scope...>', 'for --role service: what it may do (e.g. people:read ties:write import)')
-    .action(wrap((opts: KeysCreateOptions) => runKeysCreate(io, opts)));
+    .action(wrap((opts: KeysCreateOptions) => commands.keys().then((m) => m.runKeysCreate(io, opts))));
   keys
     .command('list')
     .description('List API keys (never their secrets)')
     .addOption(dbOption())
     .option('--json', 'print JSON')
-    .action(wrap((opts: { db: string; json?: boolean }) => runKeysList(io, opts)));
+    .action(wrap((opts: { db: string; json?: boolean }) => commands.keys().then((m) => m.runKeysList(io, opts))));
   keys
     .command('revoke')
     .description('Revoke an API key at once')
     .argument('<id>', 'the key id (from keys list)')
     .addOption(dbOption())
-    .action(wrap((id: string, opts: { db: string }) => runKeysRevoke(io, id, opts)));
+    .action(wrap((id: string, opts: { db: string }) => commands.keys().then((m) => m.runKeysRevoke(io, id, opts))));
 
   program
     .command('import')
@@ -109,7 +119,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .option('--max-errors <n>', 'problems to list before summarising the rest', intOption('--max-errors', 1), 50)
     .option('--provenance <text>', 'who recorded these ties (default: import:<file name>)')
-    .action(wrap((files: string[], opts: { db: string; maxErrors: number; provenance?: string }) => runImport(io, files, opts)));
+    .action(wrap((files: string[], opts: { db: string; maxErrors: number; provenance?: string }) => commands.import().then((m) => m.runImport(io, files, opts))));
 
   program
     .command('export')
@@ -117,14 +127,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption('--out <path>', 'output file (a folder for csv)')
-    .action(wrap((opts: { db: string; format: (typeof EXPORT_FORMATS)[number]; out: string }) => runExport(io, opts)));
+    .action(wrap((opts: { db: string; format: (typeof EXPORT_FORMATS)[number]; out: string }) => commands.export().then((m) => m.runExport(io, opts))));
 
   program
     .command('stats')
     .description('Counts of people by role, organisations by sector, events by kind, ties by kind, and connected components')
     .addOption(dbOption())
     .option('--json', 'print JSON instead of tables')
-    .action(wrap((opts: { db: string; json?: boolean }) => runStats(io, opts)));
+    .action(wrap((opts: { db: string; json?: boolean }) => commands.stats().then((m) => m.runStats(io, opts))));
 
   program
     .command('analyze')
@@ -143,7 +153,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('--json <out>', 'write the analysis as JSON here')
     .option('--html <out>', 'also write a self-contained HTML report here')
     .option('--map-nodes <n>', 'draw at most this many nodes on the report map', intOption('--map-nodes', 10), DEFAULT_MAP_NODES)
-    .action(wrap((opts: Parameters<typeof runAnalyze>[1]) => runAnalyze(io, opts)));
+    .action(wrap((opts: Parameters<typeof runAnalyze>[1]) => commands.analyze().then((m) => m.runAnalyze(io, opts))));
 
   program
     .command('ego')
@@ -156,7 +166,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .option('--now <date>', 'the date ties are decayed to (default: today)')
     .option('--seed <n>', 'seed for community detection', intOption('--seed', 0), 42)
-    .action(wrap((id: string, opts: Parameters<typeof runEgo>[2]) => runEgo(io, id, opts)));
+    .action(wrap((id: string, opts: Parameters<typeof runEgo>[2]) => commands.ego().then((m) => m.runEgo(io, id, opts))));
 
   program
     .command('suggest')
@@ -172,7 +182,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .option('--now <date>', 'the date ties are decayed to (default: today)')
     .option('--seed <n>', 'seed for community detection', intOption('--seed', 0), 42)
-    .action(wrap((id: string | undefined, opts: Parameters<typeof runSuggest>[2]) => runSuggest(io, id, opts)));
+    .option('--likelihood <name>', 'learned (the link model fitted on the graph\'s own history) or resource-allocation', 'learned')
+    .action(wrap((id: string | undefined, opts: Parameters<typeof runSuggest>[2]) => commands.suggest().then((m) => m.runSuggest(io, id, opts))));
 
   program
     .command('evaluate')
@@ -190,14 +201,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--k <n>', 'length of the ranked lists scored', intOption('--k', 1), 10)
     .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)
     .requiredOption('--json <out>', 'write the results as JSON here')
-    .action(wrap((opts: Parameters<typeof runEvaluate>[1]) => runEvaluate(io, opts)));
+    .action(wrap((opts: Parameters<typeof runEvaluate>[1]) => commands.evaluate().then((m) => m.runEvaluate(io, opts))));
 
   program
     .command('demo-town')
     .description('Generate the demo town (a seeded, synthetic local network) as CSV files')
     .option('--seed <n>', 'random seed', intOption('--seed', 0), 42)
     .option('--out <dir>', 'output folder', 'fixtures/demo-town')
-    .action(wrap((opts: { seed: number; out: string }) => runDemoTown(io, opts)));
+    .action(wrap((opts: { seed: number; out: string }) => commands.demoTown().then((m) => m.runDemoTown(io, opts))));
 
   return program;
 }

@@ -45,15 +45,7 @@ export interface AnalyzeOptions {
 }
 
 /** Nodes drawn on the report's map at most: the most central ones when the graph is larger. */
-export const DEFAULT_MAP_NODES = 2000;
-
-/** `exact` or `sampled:K`. */
-export function parseBetweenness(text: string): BetweennessMode {
-  if (text === 'exact') return 'exact';
-  const m = /^sampled:(\d+)$/.exec(text);
-  if (m && Number(m[1]) >= 1) return { sampled: Number(m[1]) };
-  throw new BridgeworkError('validation', `cli/analyze: --betweenness must be exact or sampled:K with K ≥ 1, not ${JSON.stringify(text)}`);
-}
+export { DEFAULT_MAP_NODES, parseBetweenness } from '../option-values.js';
 
 /** What the map and the summary line need from either analysis: the graph drawn, betweenness and degree per node. */
 interface Drawable {

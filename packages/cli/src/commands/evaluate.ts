@@ -20,14 +20,7 @@ export interface EvaluateOptions {
   json: string;
 }
 
-/** A test fraction strictly between 0 and 1. */
-export function parseTestFraction(text: string): number {
-  const f = Number(text);
-  if (text.trim() === '' || !(f > 0 && f < 1)) {
-    throw new BridgeworkError('validation', `cli/evaluate: --test-fraction must be a number strictly between 0 and 1, not ${JSON.stringify(text)}`);
-  }
-  return f;
-}
+export { parseTestFraction } from '../option-values.js';
 
 export async function runEvaluate(io: Io, opts: EvaluateOptions): Promise<number> {
   const files = typeof opts.edges === 'string' ? [opts.edges] : opts.edges;

@@ -4,8 +4,8 @@ import { EXIT, userPath, type Io } from '../context.js';
 import { writeFileAtomic, writeFilesAtomic } from '../files.js';
 import { withStore } from '../store.js';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'gexf', 'graphml'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from '../option-values.js';
+export { EXPORT_FORMATS, type ExportFormat } from '../option-values.js';
 
 export async function runExport(io: Io, opts: { db: string; format: ExportFormat; out: string }): Promise<number> {
   const data = await withStore(opts.db, (store) => store.exportData());

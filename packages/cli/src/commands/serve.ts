@@ -3,7 +3,7 @@
  * gracefully (in-flight requests finish, then the store closes). Access logs (JSON, pino) go to stderr.
  */
 import { fileURLToPath } from 'node:url';
-import { SERVER_DEFAULTS, createLogger, startServer, type RunningServer } from '@bridgework/api';
+import { createLogger, startServer, type RunningServer } from '@bridgework/api';
 import { BridgeworkError } from '@bridgework/graph-core';
 import { EXIT, userPath, type Io } from '../context.js';
 
@@ -13,7 +13,7 @@ export interface ServeOptions {
   host: string;
 }
 
-export const SERVE_DEFAULTS = { port: SERVER_DEFAULTS.port, host: SERVER_DEFAULTS.host } as const;
+export { SERVE_DEFAULTS } from '../option-values.js';
 
 /** The built web app (packages/web/dist, made by `pnpm start` or `pnpm --filter @bridgework/web build`), served at `/`. */
 export const WEB_ROOT = fileURLToPath(new URL('../../../web/dist/', import.meta.url));

@@ -11,7 +11,7 @@
  * Pure: the caller reads the file. Deterministic for a given seed (the random baseline, Louvain, the link model).
  */
 import { BridgeworkError, createRng, louvain } from '@bridgework/graph-core';
-import { fitLinkModel, type LinkModelOptions, type PairFeature } from '../link-model/index.js';
+import { fitLinkModel, type LinkModelFit, type LinkModelOptions, type PairFeature } from '../link-model/index.js';
 import { profileFeatures, profileScores } from '../link-model/profile-features.js';
 import { PROFILE_NAMES, PROFILES, WeightProfileSchema, type WeightProfile } from '../profiles.js';
 import { BASELINE_NAMES, baselineScorer } from './baselines.js';
@@ -49,9 +49,9 @@ export const LINK_PREDICTION_DEFAULTS = Object.freeze({ testFraction: 0.2, k: 10
 export interface LinkModelReport {
   /** The model's own ranking (likelihood alone, no profile). */
   metrics: MethodMetrics;
-  /** Learned weight of each standardised feature. */
+  /** Weight of each standardised feature: learned, or the prior's (`fit.source`). */
   coefficients: Record<PairFeature, number>;
-  fit: { innerEvents: number; laterEvents: number; queries: number; positives: number; negatives: number; iterations: number; logLoss: number };
+  fit: LinkModelFit;
   options: Record<string, number>;
 }
 
