@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateDemoTown, toCsvFiles } from '@bridgework/graph-core';
+import { SERVER_DEFAULTS } from '@bridgework/api';
+import { SERVE_DEFAULTS } from './option-values.js';
 import { main } from './program.js';
 import { DEMO, DEMO_FILES, collect, dumpDb as dump, runCli, spawnCli, withTempDir } from './testing/run-cli.js';
 
@@ -21,6 +23,10 @@ describe('bridgework command line', () => {
     const code = await main(argv, { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`), tty: false });
     return { code, stdout, stderr };
   };
+
+  it("listens where the API server does by default (the CLI keeps its own copy so help loads no server code)", () => {
+    expect(SERVE_DEFAULTS).toEqual({ port: SERVER_DEFAULTS.port, host: SERVER_DEFAULTS.host });
+  });
 
   it('prints help for every command and exits 0', async () => {
     for (const cmd of ['start', 'import', 'export', 'stats', 'analyze', 'ego', 'suggest', 'evaluate', 'serve', 'demo-town']) {
