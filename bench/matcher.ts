@@ -1,6 +1,6 @@
 /**
  * The matcher benchmark (`pnpm bench --only matcher`, or on its own: `node --expose-gc --import tsx bench/matcher.ts [--n 100000] [--seed 42]
- * [--queries 1000] [--caseload 500] [--attendees 60] [--table-size 6]`).
+ * [--queries 1000] [--caseload 500] [--attendees 60] [--table-size 6] [--likelihood learned|resource-allocation]`).
  *
  * The graph: a seeded, large *domain* graph built on the benchmark's structure (bench/generate.ts: n people and
  * ~10n person–person ties, preferential attachment inside communities of ~100), given the demo town's shape —
@@ -12,8 +12,10 @@
  *
  * Measured (after one untimed warm-up pass over the same queries):
  * - index: `buildSuggestIndex` once (projection with shared-event ties, Louvain, masks), not a target;
- * - person: `suggestIntroductions(graph, id, { now, index, k: 10 })` with the sentences, for `--queries` seeded random
- *   consenting members — p50 < 1 ms, p99 < 5 ms;
+ * - link model: `fitDomainLinkModel` once (the product's learned likelihood, as the API fits it per snapshot; the
+ *   domain ties carry last contacts but no since dates), not a target; skipped with `--likelihood resource-allocation`;
+ * - person: `suggestIntroductions(graph, id, { now, index, k: 10, linkScorer })` with the sentences, for `--queries`
+ *   seeded random consenting members — p50 < 1 ms, p99 < 5 ms;
  * - caseload: `suggestForCaseload` for `--caseload` seeded random members, k = 10 — < 1 s;
  * - event: `planEventTables` for `--attendees` seeded random people in tables of `--table-size` — < 1 s.
  * With `--expose-gc` (bench/run.ts passes it) the build's garbage is collected before each timed phase. Prints a
@@ -24,7 +26,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { BridgeworkGraph, type Event, type Organisation, type Person, type SicSection, type Tie, type TieKind } from '../packages/graph-core/src/index.js';
-import { buildSuggestIndex, planEventTables, suggestForCaseload, suggestIntroductions } from '../packages/matcher/src/index.js';
+import { buildSuggestIndex, fitDomainLinkModel, planEventTables, suggestForCaseload, suggestIntroductions, type LinkScorer } from '../packages/matcher/src/index.js';
 import { generateCommunityGraph, mulberry32 } from './generate.js';
 import { mb, mean, ms, quantile, table, us } from './util.js';
 
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     caseload: { type: 'string', default: '500' },
     attendees: { type: 'string', default: '60' },
     'table-size': { type: 'string', default: '6' },
+    likelihood: { type: 'string', default: 'resource-allocation' },
   },
 });
 const n = Number(values.n);
@@ -45,6 +48,8 @@ const queryCount = Number(values.queries);
 const caseloadSize = Number(values.caseload);
 const attendeeCount = Number(values.attendees);
 const tableSize = Number(values['table-size']);
+const likelihood = values.likelihood;
+if (likelihood !== 'learned' && likelihood !== 'resource-allocation') throw new Error(`--likelihood must be learned or resource-allocation, not ${likelihood}`);
 const NOW = new Date('2026-11-01T00:00:00Z');
 const DAY_MS = 86_400_000;
 const DIRECTED: ReadonlySet<TieKind> = new Set(['works-at', 'coaches', 'attended']);
@@ -160,13 +165,28 @@ console.log(
     `JS heap ${mb(heap.used_heap_size)} of ${mb(heap.heap_size_limit)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`,
 );
 
+let linkScorer: LinkScorer | undefined;
+let fitMs = 0;
+let fitInfo: { source: string; queries: number; positives: number; events: number } | null = null;
+if (likelihood === 'learned') {
+  t = performance.now();
+  const fitted = fitDomainLinkModel(graph, { now: NOW, seed });
+  fitMs = performance.now() - t;
+  linkScorer = fitted.scorer;
+  fitInfo = { source: fitted.fit.source, queries: fitted.fit.queries, positives: fitted.fit.positives, events: fitted.events.count };
+  console.log(
+    `matcher: link model (${fitted.fit.source}, ${fitted.events.count.toLocaleString('en')} contact events, ${fitted.fit.queries} learning queries) fitted in ${ms(fitMs)}; ` +
+      `JS heap ${mb(getHeapStatistics().used_heap_size)}`,
+  );
+}
+
 /** With --expose-gc, collect the build's garbage before each timed phase, so it is not charged to the queries. */
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
 collect();
 const rand = mulberry32(seed + 11);
 const queries = Array.from({ length: queryCount }, () => members[Math.floor(rand() * members.length)]!);
 let sink = 0;
-for (const id of queries) sink += suggestIntroductions(graph, id, { now: NOW, index, k: 10 }).suggestions.length; // warm-up
+for (const id of queries) sink += suggestIntroductions(graph, id, { now: NOW, index, k: 10, linkScorer }).suggestions.length; // warm-up
 const timesUs: number[] = [];
 const cpuUs: number[] = [];
 const counts: number[] = [];
@@ -174,7 +194,7 @@ const considered: number[] = [];
 for (const id of queries) {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = suggestIntroductions(graph, id, { now: NOW, index, k: 10 });
+  const r = suggestIntroductions(graph, id, { now: NOW, index, k: 10, linkScorer });
   timesUs.push((performance.now() - t0) * 1000);
   const c = process.cpuUsage(c0);
   cpuUs.push(c.user + c.system);
@@ -188,13 +208,13 @@ while (caseload.length < Math.min(caseloadSize, members.length)) {
   const id = members[Math.floor(rand() * members.length)]!;
   if (!chosen.has(id)) (chosen.add(id), caseload.push(id));
 }
-suggestForCaseload(graph, caseload.slice(0, 50), { now: NOW, index, k: 10 }); // warm-up
+suggestForCaseload(graph, caseload.slice(0, 50), { now: NOW, index, k: 10, linkScorer }); // warm-up
 collect();
 const caseloadRuns: number[] = [];
 let caseloadSuggestions = 0;
 for (let r = 0; r < 3; r++) {
   const t0 = performance.now();
-  const res = suggestForCaseload(graph, caseload, { now: NOW, index, k: 10 });
+  const res = suggestForCaseload(graph, caseload, { now: NOW, index, k: 10, linkScorer });
   caseloadRuns.push(performance.now() - t0);
   caseloadSuggestions = res.members.reduce((a, m) => a + m.suggestions.length, 0);
 }
@@ -221,6 +241,7 @@ console.log(
     ['measure', 'result', 'target', 'verdict', 'notes'],
     [
       ['index build', ms(indexMs), '—', '', 'once per graph and now'],
+      ['link model fit', likelihood === 'learned' ? ms(fitMs) : '—', '—', '', likelihood === 'learned' ? `once per graph and now (${fitInfo!.source}, ${fitInfo!.queries} queries)` : 'resource allocation: no fit'],
       ['person p50', us(p50), '< 1 ms', verdict(p50 < 1000), `${queryCount} members, k = 10, with sentences; mean ${us(mean(timesUs))}`],
       ['person p99', us(p99), '< 5 ms', verdict(p99 < 5000), `candidates considered p50 ${quantile(considered, 0.5)}, p99 ${quantile(considered, 0.99)}`],
       ['person CPU p50 / p99', `${us(quantile(cpuUs, 0.5))} / ${us(quantile(cpuUs, 0.99))}`, '', '', 'process CPU time per query (getrusage, µs resolution): the work without waiting for a core'],
@@ -236,6 +257,8 @@ console.log(
     ties: graph.tieCount,
     domainBuildMs: buildMs,
     indexMs,
+    likelihood,
+    linkModel: likelihood === 'learned' ? { fitMs, ...fitInfo } : null,
     heapUsedBytes: heap.used_heap_size,
     heapLimitBytes: heap.heap_size_limit,
     person: { queries: queryCount, p50Us: p50, p99Us: p99, meanUs: mean(timesUs), cpuP50Us: quantile(cpuUs, 0.5), cpuP99Us: quantile(cpuUs, 0.99), loadAverage: loadavg(), suggestionsP50: quantile(counts, 0.5), consideredP50: quantile(considered, 0.5) },

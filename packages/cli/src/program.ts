@@ -182,7 +182,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .option('--now <date>', 'the date ties are decayed to (default: today)')
     .option('--seed <n>', 'seed for community detection', intOption('--seed', 0), 42)
-    .option('--likelihood <name>', 'learned (the link model fitted on the graph\'s own history) or resource-allocation', 'learned')
+    .option('--likelihood <name>', 'resource-allocation, or learned (the link model fitted on the graph\'s own history; slower)', 'resource-allocation')
     .action(wrap((id: string | undefined, opts: Parameters<typeof runSuggest>[2]) => commands.suggest().then((m) => m.runSuggest(io, id, opts))));
 
   program

@@ -15,12 +15,20 @@
  * Each answer records what it showed as impressions, counted once per pair and day; the matcher is given the
  * impressions of earlier days only, so suggestions stay the same all day and rotate from one day to the next.
  * Cached answers are dropped whenever the history changes.
+ *
+ * The likelihood feature is resource allocation by default, or (`suggestSnapshots({ likelihood: 'learned' })`) the
+ * link model learned from the graph's own history of ties and shared events (`productLinkScorer`, docs/matching.md),
+ * fitted once per snapshot with the index.
  */
 import {
   PROFILE_NAMES,
+  SUGGEST_DEFAULTS,
   buildSuggestIndex,
+  productLinkScorer,
   suggestIntroductions,
   type IntroductionHistoryInput,
+  type LikelihoodName,
+  type LinkScorer,
   type SuggestIndex,
   type Suggestion,
   type SuggestionResult,
@@ -67,6 +75,11 @@ interface Cached {
   day: string;
   graph: BridgeworkGraph;
   index: SuggestIndex;
+  /**
+   * The likelihood suggestions rank with: undefined for resource allocation (the default), or the link model learned
+   * from the graph's own history, fitted once per snapshot with the index (see `suggestSnapshots`).
+   */
+  linkScorer: LinkScorer | undefined;
   /** Answers already computed on this snapshot, by person, k and profile (dropped with the snapshot or a history change). */
   results: Map<string, SuggestionResult>;
   /** The history version the results were computed at. */
@@ -103,10 +116,13 @@ const MAX_CACHED_RESULTS = 10_000;
 const MAX_CACHED_ANSWER_BYTES = 32 * 1024 * 1024;
 
 /**
- * The graph and index for `now`'s day at the current write version (built on first use). One per set of routes;
- * shared with the event planner (routes/event-plans.ts), which reads `graph` and `index` only.
+ * The graph and index for `now`'s day at the current write version (built on first use), and with `likelihood:
+ * 'learned'` the learned link model's scorer fitted on the same graph and day (default
+ * `SUGGEST_DEFAULTS.likelihood`, resource allocation: no fit). One per set of routes; shared with the event planner (routes/event-plans.ts),
+ * which reads `graph` and `index` only.
  */
-export function suggestSnapshots() {
+export function suggestSnapshots(options: { likelihood?: LikelihoodName } = {}) {
+  const likelihood = options.likelihood ?? SUGGEST_DEFAULTS.likelihood;
   let cached: Promise<Cached> | undefined;
   let key = '';
   return async (deps: AppDeps, now: Date): Promise<Cached> => {
@@ -123,6 +139,7 @@ export function suggestSnapshots() {
           day,
           graph,
           index: buildSuggestIndex(graph, { now: at }),
+          linkScorer: productLinkScorer(graph, { now: at, likelihood }),
           results: new Map(),
           history: deps.historyVersion(),
           shown: new Set<string>(),
@@ -173,7 +190,7 @@ export function suggestionRoutes(snapshot = suggestSnapshots()): AnyRoute[] {
       responses: { 200: { description: 'Ranked suggestions', schema: SuggestionsOut } },
       handler: async ({ params, query, caller, deps, audit }) => {
         const snap = await snapshot(deps, deps.now());
-        const { graph, index, results, answers, day } = snap;
+        const { graph, index, linkScorer, results, answers, day } = snap;
         // Who may ask, judged on the snapshot: it is the store as of this request (any write since replaced it).
         const person = graph.node(params.id);
         if (!person || person.type !== 'person' || !canSeePerson(caller, person)) throw notFound('person', params.id);
@@ -196,7 +213,7 @@ export function suggestionRoutes(snapshot = suggestSnapshots()): AnyRoute[] {
           let r = results.get(key);
           if (!r) {
             const history = await historyFor(deps, params.id, day);
-            r = suggestIntroductions(graph, params.id, { now: index.options.now, k: ask, profile: query.profile, index, history });
+            r = suggestIntroductions(graph, params.id, { now: index.options.now, k: ask, profile: query.profile, index, history, linkScorer });
             if (results.size >= MAX_CACHED_RESULTS) results.clear();
             results.set(key, r);
           }

@@ -18,9 +18,10 @@
  *
  * Negative sampling: the learning candidates of a query are its shortlist, i.e. every non-adjacent node is a
  * potential negative and the shortlist is a deterministic sample of the hardest ones; `seed` fixes the Louvain
- * communities. Nothing here reads a clock or Math.random.
+ * communities and the sample of learning queries when there are more than `maxQueries`. Nothing here reads a clock
+ * or Math.random.
  */
-import { BridgeworkError } from '@bridgework/graph-core';
+import { BridgeworkError, mulberry32 } from '@bridgework/graph-core';
 import { fitConditionalLogit, type ChoiceSet } from './conditional-logit.js';
 import { summariseHistory, type HistoryOptions, type LinkEvents, type LinkHistory } from './history.js';
 import { createFeatureScratch, FEATURE_COUNT, PAIR_FEATURES, pairFeatures, type FeatureScratch, type PairFeature } from './pair-features.js';
@@ -42,10 +43,16 @@ export interface LinkModelOptions extends HistoryOptions {
    * standardised on this one) and says so in `fit`; `throw` refuses with a validation error.
    */
   whenUnlearnable?: 'prior' | 'throw';
+  /**
+   * Most learning queries (people with a new tie in the later part) the fit reads: when there are more, a
+   * deterministic sample of this many, drawn with `seed` (mulberry32), bounds the cost on big graphs. Default
+   * 20 000, above every evaluation network's count, so their fits read every query.
+   */
+  maxQueries?: number;
 }
 
 /** Defaults of `fitLinkModel`: the same for every network. */
-export const LINK_MODEL_DEFAULTS = Object.freeze({ innerTestFraction: 0.2, shortlist: 100, recentSlots: 10, l2: 0.001, halfLifeShare: 1, maxGroup: 50, sequenceWindow: 3, seed: 42, whenUnlearnable: 'prior' as 'prior' | 'throw' });
+export const LINK_MODEL_DEFAULTS = Object.freeze({ innerTestFraction: 0.2, shortlist: 100, recentSlots: 10, l2: 0.001, halfLifeShare: 1, maxGroup: 50, sequenceWindow: 3, seed: 42, whenUnlearnable: 'prior' as 'prior' | 'throw', maxQueries: 20_000 });
 
 /** Scores candidate pairs (u, v) of node indices in [0, 1]: how likely a first tie between u and v is. */
 export interface IndexLinkScorer {
@@ -196,6 +203,7 @@ export function fitLinkModel(events: LinkEvents, options: LinkModelOptions = {})
   if (!(Number.isInteger(o.shortlist) && o.shortlist >= 2)) fail(`shortlist must be an integer ≥ 2, not ${o.shortlist}`);
   if (!(Number.isInteger(o.recentSlots) && o.recentSlots >= 0 && o.recentSlots < o.shortlist)) fail(`recentSlots must be a whole number in [0, shortlist), not ${o.recentSlots}`);
   if (!(o.l2 >= 0)) fail(`l2 must be ≥ 0, not ${o.l2}`);
+  if (!(Number.isInteger(o.maxQueries) && o.maxQueries >= 1)) fail(`maxQueries must be a whole number ≥ 1, not ${o.maxQueries}`);
   const historyOptions: HistoryOptions = { halfLifeShare: o.halfLifeShare, maxGroup: o.maxGroup, sequenceWindow: o.sequenceWindow, seed: o.seed };
   const { count, times, n } = events;
   if (count < 2) fail(`a history of ${count} event${count === 1 ? '' : 's'} is too short to learn from`);
@@ -278,7 +286,7 @@ function learn(
   const sets: ChoiceSet[] = [];
   let positives = 0;
   let negatives = 0;
-  for (const u of Array.from(later.keys()).sort((a, b) => a - b)) {
+  for (const u of sampleQueries(Array.from(later.keys()).sort((a, b) => a - b), o.maxQueries, o.seed)) {
     const partners = later.get(u)!;
     const { candidates, rows } = shortlistOf(early, u, o.shortlist, scratch, o.recentSlots);
     const chosen: number[] = [];
@@ -300,6 +308,19 @@ function learn(
     scale,
     fit: { source: 'learned', reason: null, innerEvents: inner, laterEvents: count - inner, queries: sets.length, positives, negatives, iterations: model.iterations, logLoss: model.logLoss },
   };
+}
+
+/** `queries` (sorted) when at most `max`, else a seeded sample of `max` of them (partial Fisher–Yates), sorted again. */
+function sampleQueries(queries: number[], max: number, seed: number): number[] {
+  if (queries.length <= max) return queries;
+  const rng = mulberry32(seed);
+  for (let i = 0; i < max; i++) {
+    const j = i + Math.floor(rng() * (queries.length - i));
+    const x = queries[i]!;
+    queries[i] = queries[j]!;
+    queries[j] = x;
+  }
+  return queries.slice(0, max).sort((a, b) => a - b);
 }
 
 /** Mean and standard deviation of each feature over feature rows (FEATURE_COUNT values per row); a constant feature gets scale 1. */

@@ -4,6 +4,8 @@
  */
 export {
   SUGGEST_DEFAULTS,
+  LIKELIHOOD_NAMES,
+  type LikelihoodName,
   IntroductionHistorySchema,
   OpenAskSchema,
   ImpressionSchema,
@@ -19,6 +21,7 @@ export {
   type SuggestOptionsInput,
   type IndexOptionsInput,
 } from './options.js';
+export { fitDomainLinkModel, domainLinkEvents, productLinkScorer, DOMAIN_LINK_MODEL_DEFAULTS, type DomainLinkModel, type DomainLinkModelOptions } from './domain-link-model.js';
 export { buildSuggestIndex, SOCIAL_TIE_KINDS, type SuggestIndex } from './suggest-index.js';
 export { FEATURE_DEFAULTS, LESS_DIGITAL_SECTIONS } from './features.js';
 export { MMR_SIMILARITY, rerankMmr, type MmrItem } from './rerank-mmr.js';

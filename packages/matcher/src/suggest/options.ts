@@ -45,7 +45,19 @@ export const SUGGEST_DEFAULTS = Object.freeze({
   maxPerOrganisation: 2,
   /** Suggestions through one introducer in one top k, while others remain. */
   maxPerIntroducerInList: 3,
+  /**
+   * The likelihood the product ranks with (the API's suggestions and `bridgework suggest`): `resource-allocation`
+   * (the default) — no scorer, the structural likelihood (Zhou, Lü & Zhang 2009) the performance targets are met
+   * with; `learned` — the link model fitted on the graph's own history (`fitDomainLinkModel`, once per index) passed
+   * as `linkScorer`, opt-in: 3–6× the cost per query and untested against outcomes on domain graphs (docs/matching.md).
+   * The matcher's functions themselves rank with whatever `linkScorer` they are given, resource allocation without one.
+   */
+  likelihood: 'resource-allocation' as 'learned' | 'resource-allocation',
 });
+
+/** The likelihoods the product can rank with (see `SUGGEST_DEFAULTS.likelihood`). */
+export const LIKELIHOOD_NAMES = ['learned', 'resource-allocation'] as const;
+export type LikelihoodName = (typeof LIKELIHOOD_NAMES)[number];
 
 /** One pair of people, in either order. */
 const PairSchema = z.strictObject({ a: IdSchema, b: IdSchema });
