@@ -7,7 +7,7 @@
  * time column, if any, is ignored — the wave is the time). Pure: the caller reads the files.
  */
 import { BridgeworkError, InputError, readEdgeList, type InputProblem } from '@bridgework/graph-core';
-import type { TimedEdges } from './timed-edges.js';
+import { idInterner, type TimedEdges } from './timed-edges.js';
 
 /** One wave: its name in messages and its text. */
 export interface PanelWave {
@@ -22,17 +22,7 @@ export interface PanelWave {
  */
 export function panelWavesToTimedEdges(waves: readonly PanelWave[]): TimedEdges {
   if (waves.length < 2) throw new BridgeworkError('validation', `matcher/evaluation: panel waves need at least two waves, not ${waves.length}`);
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  const intern = (id: string): number => {
-    let k = index.get(id);
-    if (k === undefined) {
-      k = ids.length;
-      ids.push(id);
-      index.set(id, k);
-    }
-    return k;
-  };
+  const { ids, index, intern } = idInterner();
   const sources: number[] = [];
   const targets: number[] = [];
   const times: number[] = [];

@@ -53,6 +53,22 @@ function head(text: string, lines: number): string {
   return text.slice(0, p);
 }
 
+/** Node ids numbered in order of first appearance: `intern(id)` gives the id's index, adding it when new. */
+export function idInterner(): { ids: string[]; index: Map<string, number>; intern(id: string): number } {
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const intern = (id: string): number => {
+    let k = index.get(id);
+    if (k === undefined) {
+      k = ids.length;
+      ids.push(id);
+      index.set(id, k);
+    }
+    return k;
+  };
+  return { ids, index, intern };
+}
+
 /** A time cell as a number: a decimal number as it is, an ISO date (or date and time) as milliseconds; NaN otherwise. */
 export function parseTimeCell(cell: string): number {
   const t = cell.trim();
@@ -97,17 +113,7 @@ export function parseTimedEdges(text: string, options: TimedEdgesOptions = {}): 
   const targets = new Uint32Array(capacity);
   const times = new Float64Array(capacity);
   const lines = new Uint32Array(capacity);
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  const intern = (id: string): number => {
-    let k = index.get(id);
-    if (k === undefined) {
-      k = ids.length;
-      ids.push(id);
-      index.set(id, k);
-    }
-    return k;
-  };
+  const { ids, index, intern } = idInterner();
   const problems: InputProblem[] = [];
   let total = 0;
   const problem = (p: InputProblem) => {
