@@ -45,7 +45,7 @@ export interface DomainProjectionOptions {
 
 /**
  * The network the domain analyses read: people and organisations (events left out), every tie kind but `attended`,
- * decayed to `now`, plus the weak `met-at-event` ties of shared events (`coAttendanceTies`).
+ * decayed to `now`, plus the weak `met-at-event` ties of shared events held by then (`coAttendanceTies`).
  */
 export function domainProjection(domain: BridgeworkGraph, options: DomainProjectionOptions): CompactGraph {
   const { now, asOf } = options;
@@ -57,7 +57,8 @@ export function domainProjection(domain: BridgeworkGraph, options: DomainProject
     ...when,
     nodeTypes: ['person', 'organisation'],
     kinds: TIE_KIND_NAMES.filter((k) => k !== 'attended'),
-    extraTies: coAttendanceTies(domain, { now, ...when }),
+    // Only events already held make acquaintances: registering for the same upcoming event is not meeting.
+    extraTies: coAttendanceTies(domain, { now, asOf: asOf ?? now }),
   });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { generateDemoTown } from '../../demo/demo-town.js';
 import { BridgeworkGraph } from '../../graph/bridgework-graph.js';
 import { EventSchema, OrganisationSchema, PersonSchema, TieSchema } from '../../model/schemas.js';
-import { analyzeDomain } from '../analyze-domain.js';
+import { analyzeDomain, domainProjection } from '../analyze-domain.js';
 import { egoHistory, monthsBefore } from './ego-history.js';
 
 // Dana's network grows: she has always known Amy (no date), met Ben in March, started volunteering at the café (where
@@ -81,6 +81,14 @@ describe('ego history', () => {
       if (before!.size !== after!.size) changed++;
     }
     expect(changed).toBeGreaterThan(0);
+  });
+
+  it('does not count an upcoming event as a meeting in the analysis of today', () => {
+    const before = domainProjection(graph, { now: new Date('2026-06-01T00:00:00Z') });
+    const after = domainProjection(graph, { now });
+    const met = (g: typeof before) => g.hasEdge(g.indexOf('dana'), g.indexOf('eve'));
+    expect(met(before)).toBe(false); // both registered for the fair of 10 June
+    expect(met(after)).toBe(true);
   });
 
   it('refuses an unknown person and a bad number of months', () => {
