@@ -12,7 +12,9 @@
  * load:igraph-ncol, load:igraph-python, load:networkx, aa:compact, aa:graphology, aa:igraph, project,
  * analysis:louvain, analysis:pagerank, analysis:betweenness, analysis:closeness, analysis:holes, analysis:sampled,
  * analysis:cli, matcher (bench/matcher.ts), api (packages/api/src/bench/api-bench.ts: the match API under autocannon
- * on the demo town, once whatever the sizes) — e.g. `--only load`, `--only aa`, `--only analysis` (which also runs load:compact and
+ * on the demo town, once whatever the sizes), web:map (bench/web-map.ts: the analyst's network map in headless
+ * Chromium — first frame and frame times while panning, zooming and hovering — on the demo town and on ~10 000 nodes,
+ * once whatever the sizes) — e.g. `--only load`, `--only aa`, `--only analysis` (which also runs load:compact and
  * load:igraph-ncol, for the load target), `--only analysis:pagerank`.
  *
  * Each size's graph is written as TSV to a fresh temporary directory; every load runs `--repeat` times (default 5),
@@ -380,6 +382,15 @@ if (wanted('api')) {
   if (r.status !== 0) throw new Error(`packages/api/src/bench/api-bench.ts failed (${r.status ?? r.signal})`);
   const lines = r.stdout.trimEnd().split('\n');
   results.api = JSON.parse(lines.pop()!);
+  console.log(`${lines.join('\n')}\n`);
+}
+
+// -- the analyst's map in headless Chromium, demo town and ~10 000 nodes (bench/web-map.ts, its own process)
+if (wanted('web:map')) {
+  const r = spawnSync(process.execPath, [...process.execArgv, here('./web-map.ts'), '--json'], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`bench/web-map.ts failed (${r.status ?? r.signal})`);
+  const lines = r.stdout.trimEnd().split('\n');
+  results['web:map'] = JSON.parse(lines.pop()!);
   console.log(`${lines.join('\n')}\n`);
 }
 

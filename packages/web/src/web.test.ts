@@ -359,3 +359,65 @@ describe('event planning', () => {
     await page.close();
   });
 });
+
+describe('map search', () => {
+  it('lists every match with its count, steps the highlight and the camera through them by button and keyboard, and says when nothing matches', async () => {
+    // A query with several matches, worked out from what the analyst's key reads: a word of organisations' names.
+    const r = await fetch(`${demo.url}/v1/analytics/network`, { headers: { authorization: `Bearer ${demo.keys.analyst}` } });
+    const network = (await r.json()) as { nodes: { id: string; label: string }[] };
+    const count = (q: string) => network.nodes.filter((n) => n.label.toLowerCase().includes(q) || n.id.toLowerCase() === q).length;
+    const words = [...new Set(network.nodes.flatMap((n) => n.label.split(/\s+/)).filter((w) => /^[A-Za-z]{4,}$/.test(w)))].sort();
+    const query = words.find((w) => count(w.toLowerCase()) >= 3 && count(w.toLowerCase()) <= 40);
+    expect(query).toBeDefined();
+    const expected = count(query!.toLowerCase());
+
+    const page = await browser.context.newPage();
+    await signIn(page, demo.keys.analyst);
+    await page.locator('#map canvas').first().waitFor();
+    const box = page.getByRole('searchbox', { name: 'Search', exact: true });
+    const status = page.getByRole('search').getByRole('status');
+    const listed = page.getByRole('list', { name: 'Search matches' }).getByRole('button');
+    const details = page.locator('#node-details h2');
+    const current = page.locator('#search-matches [aria-current="true"]');
+
+    // Case does not matter; every match is listed, the first one current, its details shown.
+    await box.fill(query!.toUpperCase());
+    await box.press('Enter');
+    await expect(status.textContent()).resolves.toContain(`${expected} matches for “${query!.toUpperCase()}”. Showing 1 of ${expected}:`);
+    expect(await listed.count()).toBe(expected);
+    const labels = await listed.allTextContents();
+    for (const label of labels) expect(label.toLowerCase()).toContain(query!.toLowerCase());
+    await expect(details.textContent()).resolves.toBe(labels[0]);
+    await expect(current.textContent()).resolves.toBe(labels[0]);
+    await page.waitForTimeout(700); // the camera's 400 ms flight to the match
+    const first = await pixels(page, await page.locator('#map').screenshot());
+
+    // Next: the second match becomes current, highlighted and in view (the camera moved: the picture changed).
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await expect(status.textContent()).resolves.toContain(`Showing 2 of ${expected}: ${labels[1]}`);
+    await expect(details.textContent()).resolves.toBe(labels[1]);
+    await expect(current.textContent()).resolves.toBe(labels[1]);
+    await page.waitForTimeout(700);
+    const second = await pixels(page, await page.locator('#map').screenshot());
+    expect(second.samples.filter((v, i) => v !== first.samples[i]).length).toBeGreaterThan(0.01 * first.samples.length);
+    await page.screenshot({ path: join(ARTIFACTS, 'analyst-map-search.png') });
+
+    // The keyboard: Enter steps on, Shift+Enter back; Previous from the first match wraps round to the last.
+    await box.press('Enter');
+    await expect(details.textContent()).resolves.toBe(labels[2]);
+    await box.press('Shift+Enter');
+    await box.press('Shift+Enter');
+    await expect(details.textContent()).resolves.toBe(labels[0]);
+    await page.getByRole('button', { name: 'Previous match' }).click();
+    await expect(details.textContent()).resolves.toBe(labels[expected - 1]);
+    await expect(status.textContent()).resolves.toContain(`Showing ${expected} of ${expected}`);
+
+    // Nothing matches: a clear message, no list and no stepping buttons.
+    await box.fill('zzzz no such name');
+    await box.press('Enter');
+    await expect(status.textContent()).resolves.toContain('No match for “zzzz no such name”');
+    await expect(page.getByRole('list', { name: 'Search matches' }).isHidden()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Next match' }).isHidden()).resolves.toBe(true);
+    await page.close();
+  });
+});
