@@ -25,6 +25,15 @@ export function parseTestFraction(text: string): number {
   return f;
 }
 
+/** A history fraction in (0, 1]. */
+export function parseHistoryFraction(text: string): number {
+  const f = Number(text);
+  if (text.trim() === '' || !(f > 0 && f <= 1)) {
+    throw new Error(`cli/evaluate: --history-fraction must be a number in (0, 1], not ${JSON.stringify(text)}`);
+  }
+  return f;
+}
+
 /** The formats `export` writes. */
 export const EXPORT_FORMATS = ['json', 'csv', 'gexf', 'graphml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, DEFAULT_DB, processIo, reportError, type Io } from './context.js';
-import { DEFAULT_MAP_NODES, EXPORT_FORMATS, SERVE_DEFAULTS, parseBetweenness, parseTestFraction } from './option-values.js';
+import { DEFAULT_MAP_NODES, EXPORT_FORMATS, SERVE_DEFAULTS, parseBetweenness, parseHistoryFraction, parseTestFraction } from './option-values.js';
 import type { KeysCreateOptions } from './commands/keys.js';
 import type { runAnalyze } from './commands/analyze.js';
 import type { runEgo } from './commands/ego.js';
@@ -198,6 +198,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .option('--test-fraction <f>', 'share of the events in the test period, in (0, 1)', asUsage(parseTestFraction), 0.2)
+    .option('--history-fraction <f>', 'run on the first share of the history only, in (0, 1] (an earlier test period)', asUsage(parseHistoryFraction), 1)
     .option('--k <n>', 'length of the ranked lists scored', intOption('--k', 1), 10)
     .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)
     .requiredOption('--json <out>', 'write the results as JSON here')

@@ -91,6 +91,24 @@ describe('bridgework evaluate', () => {
     });
   });
 
+  it('runs on an earlier stretch of the history with --history-fraction, and refuses one outside (0, 1]', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'early.json');
+      const r = await runInProcess(['evaluate', '--edges', DNC, '--history-fraction', '0.6', '--json', out]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const result = JSON.parse(await readFile(out, 'utf8'));
+      const full = JSON.parse(await readFile(REFERENCE, 'utf8'));
+      expect(result.historyFraction).toBe(0.6);
+      expect(result.trainNodes).toBeLessThan(full.trainNodes);
+      expect(result.queries).toBe(158);
+      expect(r.stdout).toContain('(its first 60%)');
+      const bad = await runInProcess(['evaluate', '--edges', DNC, '--history-fraction', '0', '--json', out]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--history-fraction must be a number in \(0, 1\], not "0"/);
+    });
+  });
+
   it('evaluates panel waves given as one --edges per wave, ranking with the prior when one wave cannot teach the model', async () => {
     await withTempDir(async (dir) => {
       const t1 = join(REPO_ROOT, 'fixtures/real/eies_freeman_acquaintance/acquaintance_t1.tsv');

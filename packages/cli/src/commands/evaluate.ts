@@ -15,6 +15,8 @@ export interface EvaluateOptions {
   /** One timestamped edge list, or two or more panel waves (each file a wave, in order). */
   edges: string | string[];
   testFraction: number;
+  /** Run on the first share of the history only (default 1). */
+  historyFraction?: number;
   k: number;
   seed: number;
   json: string;
@@ -34,6 +36,7 @@ export async function runEvaluate(io: Io, opts: EvaluateOptions): Promise<number
     result = evaluateLinkPrediction(input, {
       file: source,
       testFraction: opts.testFraction,
+      ...(opts.historyFraction !== undefined ? { historyFraction: opts.historyFraction } : {}),
       k: opts.k,
       seed: opts.seed,
       ...(progress.update ? { onProgress: progress.update } : {}),
@@ -60,7 +63,7 @@ export function evaluationTable(r: LinkPredictionResult, source: string): string
     f(m.novelCommunityShare),
   ]);
   const head =
-    `Link prediction on ${source}: train ${r.trainNodes} nodes, ${r.trainEdges} ties; ${r.queries} query nodes, ` +
+    `Link prediction on ${source}${r.historyFraction < 1 ? ` (its first ${Math.round(r.historyFraction * 100)}%)` : ''}: train ${r.trainNodes} nodes, ${r.trainEdges} ties; ${r.queries} query nodes, ` +
     `${r.testPairs} new ties in the last ${Math.round(r.testFraction * 100)}% of events; ${r.communities} communities.`;
   const k = r.k;
   return [head, table(['method', `hits@${k}`, `precision@${k}`, `recall@${k}`, 'MRR', 'bridging', 'novel community'], rows)].join('\n');

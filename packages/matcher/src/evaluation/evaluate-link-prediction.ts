@@ -18,13 +18,18 @@ import { BASELINE_NAMES, baselineScorer } from './baselines.js';
 import { MetricsAccumulator, MRR_DEPTH, type MethodMetrics } from './metrics.js';
 import { createRankingScratch, topCandidates } from './ranking.js';
 import { reachFloor } from './reach-floor.js';
-import { checkTestFraction, timeSplit } from './time-split.js';
+import { checkTestFraction, earlierHistory, timeSplit } from './time-split.js';
 import { parseTimedEdges, type TimedEdges } from './timed-edges.js';
 
 /** Options of `evaluateLinkPrediction`. */
 export interface LinkPredictionOptions {
   /** Share of the events in the test period, in (0, 1); default 0.2. */
   testFraction?: number;
+  /**
+   * Run the protocol on the first share of the history only (`earlierHistory`), in (0, 1]; default 1, all of it. An
+   * earlier stretch has a test period of its own, on which no setting was chosen.
+   */
+  historyFraction?: number;
   /** Length of the list the metrics look at; default 10. */
   k?: number;
   /** Seed of the random baseline, the Louvain communities and the link model; default 42. */
@@ -59,6 +64,8 @@ export interface LinkModelReport {
 export interface LinkPredictionResult {
   k: number;
   testFraction: number;
+  /** The share of the history the protocol ran on (1: all of it). */
+  historyFraction: number;
   trainNodes: number;
   trainEdges: number;
   queries: number;
@@ -122,7 +129,8 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
     return parsed.data;
   });
   const progress = options.onProgress ?? (() => {});
-  const edges = typeof input === 'string' ? parseTimedEdges(input, { file: options.file ?? 'edges' }) : input;
+  const parsed = typeof input === 'string' ? parseTimedEdges(input, { file: options.file ?? 'edges' }) : input;
+  const edges = earlierHistory(parsed, options.historyFraction ?? 1);
 
   progress('split', 0, 1);
   const split = timeSplit(edges, { testFraction });
@@ -187,6 +195,7 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
   return {
     k,
     testFraction,
+    historyFraction: options.historyFraction ?? 1,
     trainNodes: g.n,
     trainEdges: g.m,
     queries: split.queries.length,

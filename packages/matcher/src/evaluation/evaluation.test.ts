@@ -8,7 +8,7 @@ import { baselineScorer, commonNeighboursScorer } from './baselines.js';
 import { diversify, evaluateLinkPrediction, type LinkPredictionResult } from './evaluate-link-prediction.js';
 import { MetricsAccumulator } from './metrics.js';
 import { topCandidates } from './ranking.js';
-import { timeSplit } from './time-split.js';
+import { earlierHistory, timeSplit } from './time-split.js';
 import { parseTimedEdges } from './timed-edges.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -81,6 +81,19 @@ describe('timeSplit', () => {
     const edges = parseTimedEdges(SMALL);
     for (const f of [0, 1, -0.2, Number.NaN]) expect(() => timeSplit(edges, { testFraction: f })).toThrow(/testFraction must be a number strictly between 0 and 1/);
     expect(() => timeSplit(parseTimedEdges('from\tto\ttime\na\tb\t1\nb\tc\t1\n'))).toThrow(/the train period is empty/);
+  });
+});
+
+describe('earlierHistory', () => {
+  it('keeps the events before the time of event ⌊fraction · E⌋, in file order', () => {
+    const edges = parseTimedEdges('from\tto\ttime\na\tb\t1\nb\tc\t2\nc\tc\t3\nc\td\t4\na\tc\t5\nd\ta\t6\n');
+    // Five events between two nodes (the self-loop is not counted); 0.6 · 5 = 3 → the time of the fourth, 5.
+    const early = earlierHistory(edges, 0.6);
+    expect(Array.from(early.times)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(early.lines)).toEqual([2, 3, 4, 5]);
+    expect(early.file).toBe('edges (first 60%)');
+    expect(earlierHistory(edges, 1)).toBe(edges);
+    for (const f of [0, 1.5, Number.NaN]) expect(() => earlierHistory(edges, f)).toThrow(/historyFraction must be a number in \(0, 1\]/);
   });
 });
 

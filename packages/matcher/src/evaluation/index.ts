@@ -4,7 +4,7 @@
  */
 export { parseTimedEdges, parseTimeCell, TIMED_EDGES_DEFAULTS, type TimedEdges, type TimedEdgesOptions } from './timed-edges.js';
 export { panelWavesToTimedEdges, type PanelWave } from './panel-waves.js';
-export { timeSplit, stableTimeOrder, checkTestFraction, TIME_SPLIT_DEFAULTS, type TimeSplit, type TimeSplitOptions, type TrainEvents } from './time-split.js';
+export { timeSplit, earlierHistory, stableTimeOrder, checkTestFraction, TIME_SPLIT_DEFAULTS, type TimeSplit, type TimeSplitOptions, type TrainEvents } from './time-split.js';
 export {
   BASELINE_NAMES,
   baselineScorer,

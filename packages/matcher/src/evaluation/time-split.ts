@@ -160,3 +160,38 @@ export function timeSplit(edges: TimedEdges, options: TimeSplitOptions = {}): Ti
     testPairs: pairKeys.size,
   };
 }
+
+/**
+ * The network as it stood earlier: only the events before the time of the event at index ⌊fraction · E⌋ of the time
+ * order (E events between two different nodes, as `timeSplit` counts them), in file order — so the protocol can be
+ * run again on an earlier stretch of the same history, whose test period is one no setting was chosen on
+ * (rolling-origin evaluation; Tashman, "Out-of-sample tests of forecasting accuracy", Int. J. Forecasting 16:437,
+ * 2000). `fraction` 1 keeps everything.
+ */
+export function earlierHistory(edges: TimedEdges, fraction: number): TimedEdges {
+  if (!(typeof fraction === 'number' && fraction > 0 && fraction <= 1)) {
+    throw new BridgeworkError('validation', `matcher/evaluation: historyFraction must be a number in (0, 1], not ${String(fraction)}`);
+  }
+  if (fraction === 1) return edges;
+  const { sources, targets, times } = edges;
+  const order = stableTimeOrder(times, (e) => sources[e] !== targets[e]);
+  const E = order.length;
+  if (E === 0) throw new BridgeworkError('validation', `matcher/evaluation: ${edges.file} has no events between two different nodes`);
+  const end = times[order[Math.min(Math.floor(fraction * E), E - 1)]!]!;
+  const kept: number[] = [];
+  for (let e = 0; e < edges.count; e++) if (times[e]! < end) kept.push(e);
+  const pick = <A extends Uint32Array | Float64Array>(a: A, make: (n: number) => A): A => {
+    const out = make(kept.length);
+    kept.forEach((e, i) => (out[i] = a[e]!));
+    return out;
+  };
+  return {
+    ...edges,
+    file: `${edges.file} (first ${Math.round(fraction * 100)}%)`,
+    sources: pick(sources, (n) => new Uint32Array(n)),
+    targets: pick(targets, (n) => new Uint32Array(n)),
+    times: pick(times, (n) => new Float64Array(n)),
+    lines: pick(edges.lines, (n) => new Uint32Array(n)),
+    count: kept.length,
+  };
+}
