@@ -327,15 +327,8 @@ export interface EdgeListOptions extends CompactBuildOptions {
   nodes?: Iterable<string>;
 }
 
-/**
- * Build a CompactGraph from edges with string ids. Nodes are numbered in order of first appearance (after
- * `options.nodes`); a missing weight counts 1; repeats merge by `options.merge` (default `max`); self-loops are dropped
- * (their node is kept).
- */
-export function compactFromEdgeList(
-  edges: Iterable<{ source: string; target: string; weight?: number }>,
-  options: EdgeListOptions = {},
-): CompactGraph {
+/** Ids numbered in order of first appearance: `intern(id)` gives the id's index, adding it when new. */
+export function idInterner(): { ids: string[]; index: Map<string, number>; intern(id: string): number } {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const intern = (id: string): number => {
@@ -347,6 +340,19 @@ export function compactFromEdgeList(
     }
     return k;
   };
+  return { ids, index, intern };
+}
+
+/**
+ * Build a CompactGraph from edges with string ids. Nodes are numbered in order of first appearance (after
+ * `options.nodes`); a missing weight counts 1; repeats merge by `options.merge` (default `max`); self-loops are dropped
+ * (their node is kept).
+ */
+export function compactFromEdgeList(
+  edges: Iterable<{ source: string; target: string; weight?: number }>,
+  options: EdgeListOptions = {},
+): CompactGraph {
+  const { ids, index, intern } = idInterner();
   for (const id of options.nodes ?? []) intern(id);
   const sources: number[] = [];
   const targets: number[] = [];

@@ -6,6 +6,7 @@ export {
   CompactGraph,
   compactFromEdges,
   compactFromEdgeList,
+  idInterner,
   projectGraph,
   type CompactBuildOptions,
   type EdgeListOptions,

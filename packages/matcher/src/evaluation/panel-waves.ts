@@ -6,8 +6,8 @@
  * same rules as `bridgework import`: any delimiter, a header row or not, the endpoints in the first two columns; a
  * time column, if any, is ignored — the wave is the time). Pure: the caller reads the files.
  */
-import { BridgeworkError, InputError, readEdgeList, type InputProblem } from '@bridgework/graph-core';
-import { idInterner, type TimedEdges } from './timed-edges.js';
+import { BridgeworkError, InputError, idInterner, readEdgeList, type InputProblem } from '@bridgework/graph-core';
+import type { TimedEdges } from './timed-edges.js';
 
 /** One wave: its name in messages and its text. */
 export interface PanelWave {

@@ -7,7 +7,7 @@
  * (the same rules as `bridgework import`); the rows are then read in one flat pass into typed arrays, since a
  * temporal network has tens or hundreds of thousands of events. Pure: the caller reads the file.
  */
-import { BridgeworkError, InputError, readEdgeList, type InputProblem } from '@bridgework/graph-core';
+import { BridgeworkError, InputError, idInterner, readEdgeList, type InputProblem } from '@bridgework/graph-core';
 
 /** Events of a temporal network: event e joins `sources[e]` and `targets[e]` at `times[e]`, in file order. */
 export interface TimedEdges {
@@ -51,22 +51,6 @@ function head(text: string, lines: number): string {
     if (p === -1) return text;
   }
   return text.slice(0, p);
-}
-
-/** Node ids numbered in order of first appearance: `intern(id)` gives the id's index, adding it when new. */
-export function idInterner(): { ids: string[]; index: Map<string, number>; intern(id: string): number } {
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  const intern = (id: string): number => {
-    let k = index.get(id);
-    if (k === undefined) {
-      k = ids.length;
-      ids.push(id);
-      index.set(id, k);
-    }
-    return k;
-  };
-  return { ids, index, intern };
 }
 
 /** A time cell as a number: a decimal number as it is, an ISO date (or date and time) as milliseconds; NaN otherwise. */
