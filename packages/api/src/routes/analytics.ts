@@ -18,15 +18,18 @@ import { createHmac, randomBytes } from 'node:crypto';
 import {
   SIC_SECTION_LETTERS,
   analyzeDomain,
-  egoHistory,
+  egoHealth,
   egoReport,
   forceAtlas2Layout,
+  monthsBefore,
+  networkAsOf,
   nodeFacts,
   sectorBit,
   sectorMasks,
   type BridgeworkGraph,
   type DomainAnalysis,
-  type EgoHistory,
+  type EgoHealthPoint,
+  type NetworkAsOf,
   type NodeFacts,
   type SicSection,
 } from '@bridgework/graph-core';
@@ -82,11 +85,11 @@ export interface AnalysisSnapshot {
   /** ForceAtlas2 positions, computed on first use (only the map needs them). */
   layout: () => Float64Array;
   /**
-   * Every member's network health at now and each of the `HISTORY_MONTHS` months before (graph-core's `egoHistory`:
-   * one projection per month), computed on first use — the caseload's change since last month and a member's
-   * progress read it.
+   * A member's network health at now and each of the `HISTORY_MONTHS` months before, oldest first (graph-core's
+   * `egoHealth` on `networkAsOf` each month); the network of each month is projected on first use and kept with the
+   * snapshot, so the caseload (the last two points of each member) and a member's progress read the same figures.
    */
-  history: () => EgoHistory;
+  history: (personId: string, months?: number) => EgoHealthPoint[];
 }
 
 /** How many months of history the caseload and a member's progress show. */
@@ -118,10 +121,16 @@ export function analysisSnapshots(): (deps: AppDeps) => Promise<AnalysisSnapshot
         const g = analysis.measures.graph;
         let positions: Float64Array | undefined;
         const layout = () => (positions ??= g.n === 0 ? new Float64Array(0) : forceAtlas2Layout(g, { seed: LAYOUT_DEFAULTS.layoutSeed, barnesHut: LAYOUT_DEFAULTS.barnesHut }));
-        let history: EgoHistory | undefined;
-        const members = () => [...domain.people()].filter((p) => p.roles.includes('member')).map((p) => p.id);
-        const historyOf = () => (history ??= egoHistory(domain, members(), { now, months: HISTORY_MONTHS, weighted: true }));
-        return { now, domain, analysis, facts: nodeFacts(domain, g), layout, history: historyOf };
+        const networks = new Map<number, NetworkAsOf>();
+        const back = (k: number) => {
+          let net = networks.get(k);
+          if (!net) networks.set(k, (net = networkAsOf(domain, monthsBefore(now, k), { weighted: true })));
+          return net;
+        };
+        // The last `months` + 1 points; each point's ties gained count against the month before it.
+        const history = (personId: string, months = HISTORY_MONTHS) =>
+          Array.from({ length: months + 1 }, (_, i) => months - i).map((k) => egoHealth(back(k), personId, k < HISTORY_MONTHS ? back(k + 1) : undefined));
+        return { now, domain, analysis, facts: nodeFacts(domain, g), layout, history };
       });
       cached.catch(() => {
         if (key === k) key = '';

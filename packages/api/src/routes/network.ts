@@ -80,7 +80,7 @@ export const CaseloadOut = z
         constraint: z.number().nullable(),
         sectorsTwoSteps: z.array(z.string()),
         community: z.number().int(),
-        lastMonth: HealthPointOut.nullable().meta({ description: 'The same measures a month ago (the network as it stood then), to show the change; null when the member was not in the graph then.' }),
+        lastMonth: HealthPointOut.nullable().meta({ description: 'The same measures a month ago (the network as it stood then), to show the change.' }),
       }),
     ),
   })
@@ -177,7 +177,6 @@ export function networkRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
         const m = snap.analysis.measures;
         const g = m.graph;
         const members = [];
-        const history = snap.history();
         for (const p of snap.domain.people()) {
           if (!p.roles.includes('member')) continue;
           if (coachId !== undefined && p.coachId !== coachId) continue;
@@ -193,7 +192,7 @@ export function networkRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
             constraint: report.constraint,
             sectorsTwoSteps: report.sectors.twoSteps,
             community: report.community,
-            lastMonth: history.people[p.id]?.at(-2) ?? null,
+            lastMonth: snap.history(p.id, 1)[0]!,
           });
         }
         members.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
@@ -220,8 +219,8 @@ export function networkRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
         const p = snap.domain.person(params.id);
         if (!p || (caller.role === 'coach' && !canSeePerson(caller, p))) throw notFound('person', params.id);
         if (caller.role === 'coach' && !isOwnMember(caller, p)) throw new ApiError('forbidden', 'a coach reads the history of their own members only');
-        const points = snap.history().people[p.id];
-        if (!points) throw new ApiError('not-found', `person ${JSON.stringify(p.id)} is not a member: history is kept for members`);
+        if (!p.roles.includes('member')) throw new ApiError('not-found', `person ${JSON.stringify(p.id)} is not a member: history is kept for members`);
+        const points = snap.history(p.id);
         audit('history', 'person', p.id);
         return { status: 200, body: { id: p.id, now: snap.now.toISOString(), points } };
       },

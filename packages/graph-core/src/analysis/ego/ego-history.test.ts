@@ -3,7 +3,7 @@ import { generateDemoTown } from '../../demo/demo-town.js';
 import { BridgeworkGraph } from '../../graph/bridgework-graph.js';
 import { EventSchema, OrganisationSchema, PersonSchema, TieSchema } from '../../model/schemas.js';
 import { analyzeDomain, domainProjection } from '../analyze-domain.js';
-import { egoHistory, monthsBefore } from './ego-history.js';
+import { egoHealth, egoHistory, monthsBefore, networkAsOf } from './ego-history.js';
 
 // Dana's network grows: she has always known Amy (no date), met Ben in March, started volunteering at the café (where
 // Cal works) in May, and went to a job fair in June where Eve, who works at the builder's, was too.
@@ -89,6 +89,15 @@ describe('ego history', () => {
     const met = (g: typeof before) => g.hasEdge(g.indexOf('dana'), g.indexOf('eve'));
     expect(met(before)).toBe(false); // both registered for the fair of 10 June
     expect(met(after)).toBe(true);
+  });
+
+  it('reads the same health from one network however often and in whatever order it is asked', () => {
+    const net = networkAsOf(graph, now);
+    const first = ['dana', 'amy', 'eve'].map((id) => egoHealth(net, id));
+    const again = ['eve', 'dana', 'amy', 'dana'].map((id) => egoHealth(net, id));
+    expect(again).toEqual([first[2], first[0], first[1], first[0]]);
+    expect(first[0]!.sectorsTwoSteps).toEqual(['F', 'I']);
+    expect(() => egoHealth(net, 'zed')).toThrow(/no person with id "zed" in the network/);
   });
 
   it('refuses an unknown person and a bad number of months', () => {

@@ -12,12 +12,12 @@
  */
 import { BridgeworkError } from '../../errors.js';
 import type { BridgeworkGraph } from '../../graph/bridgework-graph.js';
-import type { SicSection } from '../../model/sectors.js';
+import { SIC_SECTION_LETTERS, type SicSection } from '../../model/sectors.js';
+import type { CompactGraph } from '../../projection/compact-graph.js';
 import { domainProjection } from '../analyze-domain.js';
 import { nodeFacts } from '../reach/node-facts.js';
 import { localConstraintsOf } from '../structural-holes/local-constraint.js';
-import { classifyTies, type TieClassificationOptions } from '../ties/tie-classification.js';
-import { egoReport } from './ego-report.js';
+import { resolveTieRule, weakShareAt, type TieClassificationOptions } from '../ties/tie-classification.js';
 
 /** Options of `egoHistory`; defaults in `EGO_HISTORY_DEFAULTS`. */
 export interface EgoHistoryOptions {
@@ -73,52 +73,119 @@ export function monthsBefore(now: Date, k: number): Date {
   return d;
 }
 
+/** Options of `networkAsOf`. */
+export type NetworkAsOfOptions = Pick<EgoHistoryOptions, 'halfLifeDays' | 'weighted' | 'ties'>;
+
+/** The network as it stood at one instant, ready to read any person's health from (see `egoHealth`). */
+export interface NetworkAsOf {
+  /** The instant, and its date (YYYY-MM-DD). */
+  at: Date;
+  date: string;
+  /** `domainProjection` as of `at`; node indices are the same at every instant (the domain's people and organisations). */
+  g: CompactGraph;
+  /** Each node's organisation sector (index into SIC_SECTION_LETTERS), −1 for people. */
+  sector: Int8Array;
+  weighted: boolean;
+  rule: ReturnType<typeof resolveTieRule>;
+  /** Scratch for the two-step walk: a visit stamp per node and the last stamp given. */
+  scratch: { seen: Uint32Array; stamp: number };
+}
+
+/** The network as it stood at `at`: one projection (O(n + m)); each person's health is then read from it in O(local). */
+export function networkAsOf(domain: BridgeworkGraph, at: Date, options: NetworkAsOfOptions = {}): NetworkAsOf {
+  if (Number.isNaN(at.getTime())) throw new BridgeworkError('validation', 'graph-core/ego-history: the date is an invalid Date');
+  const decay = options.halfLifeDays === undefined ? {} : { halfLifeDays: options.halfLifeDays };
+  const g = domainProjection(domain, { now: at, asOf: at, ...decay });
+  return {
+    at,
+    date: isoDay(at),
+    g,
+    sector: nodeFacts(domain, g).sector,
+    weighted: options.weighted ?? EGO_HISTORY_DEFAULTS.weighted,
+    rule: resolveTieRule(g, options.ties),
+    scratch: { seen: new Uint32Array(g.n), stamp: 0 },
+  };
+}
+
+/**
+ * One person's health in `net`; `tiesGained` counts their contacts in `net` who were not contacts in `previous` (0
+ * without one). Throws `not-found` for someone not in the network.
+ */
+export function egoHealth(net: NetworkAsOf, personId: string, previous?: NetworkAsOf): EgoHealthPoint {
+  const { g } = net;
+  const i = g.indexOf(personId);
+  if (i < 0) throw new BridgeworkError('not-found', `graph-core/ego-history: no person with id ${JSON.stringify(personId)} in the network`);
+  const size = g.offsets[i + 1]! - g.offsets[i]!;
+  let c = 0;
+  for (const l of localConstraintsOf(g, i, { weighted: net.weighted })) c += l;
+  const share = weakShareAt(g, i, net.rule);
+  let gained = 0;
+  if (previous) {
+    const before = previous.g;
+    const j = before.indexOf(personId);
+    for (let e = g.offsets[i]!; e < g.offsets[i + 1]!; e++) {
+      const v = before.indexOf(g.ids[g.neighbours[e]!]!);
+      if (j < 0 || v < 0 || !before.hasEdge(j, v)) gained++;
+    }
+  }
+  return {
+    date: net.date,
+    size,
+    weakTieShare: Number.isNaN(share) ? null : share,
+    sectorsTwoSteps: sectorsWithinTwoSteps(g, i, net.sector, net.scratch),
+    constraint: size === 0 ? null : c,
+    tiesGained: gained,
+  };
+}
+
 /**
  * The network health of each of `personIds` at `now` and at each of the `months` calendar months before it. One
- * projection per point: O(points · (n + m · arboricity)) time. Throws `not-found` for an unknown person and
- * `validation` for bad options.
+ * projection per point (`networkAsOf`), then O(local) per person and point. Throws `not-found` for an unknown person
+ * and `validation` for bad options.
  */
 export function egoHistory(domain: BridgeworkGraph, personIds: readonly string[], options: EgoHistoryOptions): EgoHistory {
   const months = options.months ?? EGO_HISTORY_DEFAULTS.months;
-  const weighted = options.weighted ?? EGO_HISTORY_DEFAULTS.weighted;
   if (Number.isNaN(options.now.getTime())) throw new BridgeworkError('validation', 'graph-core/ego-history: now is an invalid Date');
   if (!Number.isInteger(months) || months < 0 || months > 120) throw new BridgeworkError('validation', `graph-core/ego-history: months must be a whole number in [0, 120], not ${months}`);
   for (const id of personIds) if (!domain.person(id)) throw new BridgeworkError('not-found', `graph-core/ego-history: no person with id ${JSON.stringify(id)}`);
-
   const points = Array.from({ length: months + 1 }, (_, k) => monthsBefore(options.now, months - k));
   const people: Record<string, EgoHealthPoint[]> = Object.fromEntries(personIds.map((id) => [id, []]));
-  const decay = options.halfLifeDays === undefined ? {} : { halfLifeDays: options.halfLifeDays };
-
-  // Ties gained: contacts at a point who were not contacts at the point before.
-  let previous = new Map<string, Set<string>>();
-  points.forEach((at, k) => {
-    const g = domainProjection(domain, { now: at, asOf: at, ...decay });
-    const facts = nodeFacts(domain, g);
-    const weak = classifyTies(g, options.ties);
-    const noCommunities = new Uint8Array(g.n);
-    const current = new Map<string, Set<string>>();
-    for (const id of personIds) {
-      const i = g.indexOf(id);
-      const report = egoReport(g, i, { facts, communities: noCommunities, maxSteps: 2 });
-      let c = 0;
-      for (const l of localConstraintsOf(g, i, { weighted })) c += l;
-      const share = weak.weakShare[i]!;
-      const contacts = new Set<string>();
-      for (let e = g.offsets[i]!; e < g.offsets[i + 1]!; e++) contacts.add(g.ids[g.neighbours[e]!]!);
-      current.set(id, contacts);
-      const before = previous.get(id);
-      let gained = 0;
-      if (before) for (const c of contacts) if (!before.has(c)) gained++;
-      people[id]!.push({
-        date: isoDay(at),
-        size: report.size,
-        weakTieShare: Number.isNaN(share) ? null : share,
-        sectorsTwoSteps: report.sectors.twoSteps,
-        constraint: report.size === 0 ? null : c,
-        tiesGained: gained,
-      });
-    }
-    previous = current;
-  });
+  let previous: NetworkAsOf | undefined;
+  for (const at of points) {
+    const net = networkAsOf(domain, at, options);
+    for (const id of personIds) people[id]!.push(egoHealth(net, id, previous));
+    previous = net;
+  }
   return { dates: points.map(isoDay), people };
+}
+
+/**
+ * The sectors (A–U order) of the organisations within two steps of u — what `egoReport` gives as `sectors.twoSteps`,
+ * without its scan of the whole graph for the sectors present. Each call stamps the nodes it visits with a fresh
+ * stamp, so a node is read once per call and the scratch needs no clearing.
+ */
+function sectorsWithinTwoSteps(g: CompactGraph, u: number, sector: Int8Array, scratch: { seen: Uint32Array; stamp: number }): SicSection[] {
+  const { seen } = scratch;
+  if (scratch.stamp === 0xffffffff) {
+    seen.fill(0);
+    scratch.stamp = 0;
+  }
+  const stamp = ++scratch.stamp;
+  let mask = 0;
+  seen[u] = stamp;
+  for (let a = g.offsets[u]!; a < g.offsets[u + 1]!; a++) {
+    const v = g.neighbours[a]!;
+    seen[v] = stamp;
+    if (sector[v]! >= 0) mask |= 1 << sector[v]!;
+  }
+  for (let a = g.offsets[u]!; a < g.offsets[u + 1]!; a++) {
+    const v = g.neighbours[a]!;
+    for (let b = g.offsets[v]!; b < g.offsets[v + 1]!; b++) {
+      const w = g.neighbours[b]!;
+      if (seen[w] === stamp) continue;
+      seen[w] = stamp;
+      if (sector[w]! >= 0) mask |= 1 << sector[w]!;
+    }
+  }
+  return SIC_SECTION_LETTERS.filter((_, k) => (mask & (1 << k)) !== 0);
 }

@@ -4,6 +4,8 @@
  */
 export {
   classifyTies,
+  resolveTieRule,
+  weakShareAt,
   nodeTieRows,
   tieRows,
   DEFAULT_TIE_CLASSIFICATION_OPTIONS,

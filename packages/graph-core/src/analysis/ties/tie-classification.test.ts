@@ -3,7 +3,7 @@ import { BridgeworkError } from '../../errors.js';
 import { compactFromEdgeList, compactFromEdges, type CompactGraph } from '../../projection/compact-graph.js';
 import { loadReference, mulberry32, referenceNetworks } from '../structural-holes/reference-fixtures.testing.js';
 import { bridges } from '../structure/bridges.js';
-import { classifyTies, DEFAULT_TIE_CLASSIFICATION_OPTIONS, nodeTieRows, tieRows } from './tie-classification.js';
+import { classifyTies, DEFAULT_TIE_CLASSIFICATION_OPTIONS, nodeTieRows, resolveTieRule, tieRows, weakShareAt } from './tie-classification.js';
 
 //   0         3
 //   | \     / |
@@ -124,6 +124,28 @@ describe('tie classification', () => {
 });
 
 describe('weak ties on the classic networks', () => {
+  it("gives one node's weak share exactly as the whole classification does, under every rule", () => {
+    const rng = mulberry32(5);
+    for (const network of referenceNetworks()) {
+      const { g: plain } = loadReference(network);
+      // The same network with random strengths, so the strength rules have something to read.
+      const edges: [string, string, number][] = [];
+      for (let u = 0; u < plain.n; u++) for (let a = plain.offsets[u]!; a < plain.offsets[u + 1]!; a++) if (u < plain.neighbours[a]!) edges.push([plain.ids[u]!, plain.ids[plain.neighbours[a]!]!, rng()]);
+      const weighted = compactFromEdgeList(edges.map(([source, target, weight]) => ({ source, target, weight })), { nodes: plain.ids });
+      for (const g of [plain, weighted]) {
+        for (const basis of ['auto', 'strength', 'overlap', 'either'] as const) {
+          const all = classifyTies(g, { basis }).weakShare;
+          const rule = resolveTieRule(g, { basis });
+          for (let u = 0; u < g.n; u++) {
+            const one = weakShareAt(g, u, rule);
+            if (Number.isNaN(all[u]!)) expect(one).toBeNaN();
+            else expect(one).toBeCloseTo(all[u]!, 12);
+          }
+        }
+      }
+    }
+  });
+
   it('classes every bridge of every classic network as a weak, zero-overlap tie', () => {
     let checked = 0;
     for (const network of referenceNetworks()) {

@@ -116,6 +116,55 @@ function resolve(options: TieClassificationOptions | undefined): Required<TieCla
   return { basis, weakStrengthBelow, weakOverlapBelow };
 }
 
+/** The options with `auto` resolved for `g`: `strength`, unless every weight is exactly 1 (then `overlap`). */
+export function resolveTieRule(g: CompactGraph, options?: TieClassificationOptions): Required<TieClassificationOptions> & { basis: Exclude<TieBasis, 'auto'> } {
+  const resolved = resolve(options);
+  if (resolved.basis !== 'auto') return { ...resolved, basis: resolved.basis };
+  for (let a = 0; a < g.weights.length; a++) if (g.weights[a] !== 1) return { ...resolved, basis: 'strength' };
+  return { ...resolved, basis: 'overlap' };
+}
+
+/**
+ * One node's share of weak ties under a rule resolved by `resolveTieRule` — the same as `classifyTies(g).weakShare[u]`
+ * without classifying the whole graph: each tie's embeddedness by a merge of the two sorted rows, O(Σ (k_u + k_v)).
+ * NaN for an isolated node.
+ */
+export function weakShareAt(g: CompactGraph, u: number, rule: ReturnType<typeof resolveTieRule>): number {
+  const { offsets, neighbours, weights } = g;
+  const start = offsets[u]!;
+  const end = offsets[u + 1]!;
+  if (start === end) return NaN;
+  const byStrength = rule.basis === 'strength' || rule.basis === 'either';
+  const byOverlap = rule.basis === 'overlap' || rule.basis === 'either';
+  const ku = end - start;
+  let weak = 0;
+  for (let a = start; a < end; a++) {
+    const v = neighbours[a]!;
+    let isWeak = byStrength && weights[a]! < rule.weakStrengthBelow;
+    if (!isWeak && byOverlap) {
+      let shared = 0;
+      let x = start;
+      let y = offsets[v]!;
+      const endV = offsets[v + 1]!;
+      while (x < end && y < endV) {
+        const p = neighbours[x]!;
+        const q = neighbours[y]!;
+        if (p < q) x++;
+        else if (p > q) y++;
+        else {
+          shared++;
+          x++;
+          y++;
+        }
+      }
+      const denominator = ku - 1 + (endV - offsets[v]! - 1) - shared;
+      isWeak = (denominator > 0 ? shared / denominator : 0) < rule.weakOverlapBelow;
+    }
+    if (isWeak) weak++;
+  }
+  return weak / ku;
+}
+
 /**
  * Classify every tie of `g` as weak or strong and give each node its share of weak ties. Options (see
  * `DEFAULT_TIE_CLASSIFICATION_OPTIONS`): `basis` (`auto` | `strength` | `overlap` | `either`, default `auto`),
@@ -123,18 +172,8 @@ function resolve(options: TieClassificationOptions | undefined): Required<TieCla
  * threshold.
  */
 export function classifyTies(g: CompactGraph, options?: TieClassificationOptions): TieClassification {
-  const { basis: requested, weakStrengthBelow, weakOverlapBelow } = resolve(options);
+  const { basis, weakStrengthBelow, weakOverlapBelow } = resolveTieRule(g, options);
   const { n, m, offsets, neighbours, weights } = g;
-  let basis: Exclude<TieBasis, 'auto'>;
-  if (requested === 'auto') {
-    basis = 'overlap';
-    for (let a = 0; a < weights.length; a++) {
-      if (weights[a] !== 1) {
-        basis = 'strength';
-        break;
-      }
-    }
-  } else basis = requested;
   const byStrength = basis === 'strength' || basis === 'either';
   const byOverlap = basis === 'overlap' || basis === 'either';
 
