@@ -71,7 +71,7 @@ export async function pseudonymiser(deps: AppDeps): Promise<(id: string) => stri
 }
 
 /** Whether the caller sees analytics about people only as pseudonyms and suppressed aggregates. */
-const pseudonymous = (caller: Caller): boolean => caller.role === 'analyst' || caller.role === 'service';
+export const pseudonymous = (caller: Caller): boolean => caller.role === 'analyst' || caller.role === 'service';
 
 /** ForceAtlas2 settings of the network map: a fixed seed (deterministic positions) and Barnes–Hut repulsion. */
 export const LAYOUT_DEFAULTS = Object.freeze({ layoutSeed: 7, barnesHut: true });

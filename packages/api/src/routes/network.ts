@@ -19,12 +19,11 @@
  */
 import { egoReport, IdSchema } from '@bridgework/graph-core';
 import { z } from 'zod';
-import type { Caller } from '../auth/permissions.js';
 import { ApiError } from '../http/problems.js';
 import { defineRoute, type AnyRoute, type AppDeps } from '../http/route.js';
 import { canSeePerson, isOwnMember, notFound } from '../access.js';
 import { EmptyQuerySchema, IdParamsSchema } from '../schemas.js';
-import { analysisSnapshots, HISTORY_MONTHS, pseudonymiser } from './analytics.js';
+import { analysisSnapshots, HISTORY_MONTHS, pseudonymiser, pseudonymous } from './analytics.js';
 
 /** Layout of the network map (the shared analysis snapshot computes it on first use). */
 export { LAYOUT_DEFAULTS as NETWORK_DEFAULTS } from './analytics.js';
@@ -96,7 +95,6 @@ export const HistoryOut = z
 
 const CaseloadQuerySchema = z.strictObject({ coachId: IdSchema.optional() });
 
-const pseudonymous = (caller: Caller): boolean => caller.role === 'analyst' || caller.role === 'service';
 const finite = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
 export function networkRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
