@@ -161,6 +161,13 @@ export interface StoredIntroductionHistory {
   impressions: { personId: string; candidateId: string; count: number; lastShown: string }[];
 }
 
+/** A page size: `limit` (default 100) if it is a whole number in [1, max], else a validation error naming `where`. */
+function pageLimit(limit: number | undefined, max: number, where: string): number {
+  const n = limit ?? 100;
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new BridgeworkError('validation', `${where}: limit must be a whole number in [1, ${max}], not ${n}`);
+  return n;
+}
+
 interface KeyRow {
   id: string;
   name: string | null;
@@ -342,10 +349,7 @@ export class SqliteApiStorage {
   }
 
   async queryAudit(query: AuditQuery = {}): Promise<AuditEntry[]> {
-    const limit = query.limit ?? 100;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_PAGE) {
-      throw new BridgeworkError('validation', `store-sqlite/audit: limit must be a whole number in [1, ${MAX_AUDIT_PAGE}], not ${limit}`);
-    }
+    const limit = pageLimit(query.limit, MAX_AUDIT_PAGE, 'store-sqlite/audit');
     return this.hooks.guard('queryAudit', () =>
       (
         this.q.audit.all({
@@ -450,10 +454,7 @@ export class SqliteApiStorage {
 
   /** Introductions in id order, filtered; at most `limit` (default 100, up to 1000). */
   async listIntroductions(query: IntroductionQuery = {}): Promise<StoredIntroduction[]> {
-    const limit = query.limit ?? 100;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INTRODUCTION_PAGE) {
-      throw new BridgeworkError('validation', `store-sqlite/introductions: limit must be a whole number in [1, ${MAX_INTRODUCTION_PAGE}], not ${limit}`);
-    }
+    const limit = pageLimit(query.limit, MAX_INTRODUCTION_PAGE, 'store-sqlite/introductions');
     return this.hooks.guard('listIntroductions', () =>
       (
         this.q.introductions.all({
