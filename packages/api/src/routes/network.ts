@@ -20,7 +20,7 @@
 import { egoReport, IdSchema } from '@bridgework/graph-core';
 import { z } from 'zod';
 import { ApiError } from '../http/problems.js';
-import { defineRoute, type AnyRoute, type AppDeps } from '../http/route.js';
+import { defineRoute, type AnyRoute } from '../http/route.js';
 import { canSeePerson, isOwnMember, notFound } from '../access.js';
 import { EmptyQuerySchema, IdParamsSchema } from '../schemas.js';
 import { analysisSnapshots, HISTORY_MONTHS, pseudonymiser, pseudonymous } from './analytics.js';

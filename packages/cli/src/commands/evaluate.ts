@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
-import { BridgeworkError } from '@bridgework/graph-core';
 import { evaluateLinkPrediction, panelWavesToTimedEdges, type EvaluationStage, type LinkPredictionResult } from '@bridgework/matcher';
 import { EXIT, userPath, type Io } from '../context.js';
 import { writeFileAtomic } from '../files.js';

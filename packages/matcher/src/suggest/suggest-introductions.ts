@@ -330,7 +330,7 @@ export function describe(
   history: PreparedHistory,
   secondIntroducerFirst = false,
 ): Suggestion {
-  const { g, graph, people } = index;
+  const { g, people } = index;
   const { c, v, features } = s;
   const u = scan.u;
   const person = people[u]!;

@@ -5,7 +5,7 @@
  */
 import { ApiFailure, api, type Api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { FUNNEL_STEPS, OUTCOMES, constraintWords, decimal, funnel, percent } from '../format.js';
+import { FUNNEL_STEPS, OUTCOMES, constraintWords, decimal, funnel } from '../format.js';
 import type { ScreenContext } from '../main.js';
 import type { EgoReport, History, Introduction, Organisation, Page, Person, Suggestion, Suggestions, Tie } from '../types.js';
 import { sectorNames } from './caseload.js';
