@@ -39,6 +39,15 @@ describe('bridgework evaluate', () => {
       expect(result.methods['common-neighbours'].hitsAtK).toBeCloseTo(ref.methods['common-neighbours'].hitsAtK, 2);
       expect(result.methods['matcher:balanced'].hitsAtK).toBeGreaterThan(result.methods['common-neighbours'].hitsAtK);
       expect(Object.keys(result.linkModel.coefficients)).toContain('commonNeighbours');
+      // The paired comparison: against the best baseline, and wins − losses is the difference in people with a hit.
+      const versus = result.comparisons['matcher:balanced'];
+      expect(versus.against).toBe('common-neighbours');
+      const people = (m: string) => Math.round(result.methods[m].hitsAtK * result.queries);
+      expect(versus.wins - versus.losses).toBe(people('matcher:balanced') - people('common-neighbours'));
+      expect(versus.gain).toBeCloseTo(people('matcher:balanced') / people('common-neighbours'), 10);
+      expect(versus.interval[0]).toBeLessThan(versus.gain);
+      expect(versus.interval[1]).toBeGreaterThan(versus.gain);
+      expect(r.stdout).toMatch(/matcher:balanced\s+common-neighbours\s+\+\d+\.\d%/);
       expect(r.stdout).toMatch(/train 1481 nodes, 3651 ties; 208 query nodes, 280 new ties/);
       expect(r.stdout).toMatch(/matcher:balanced\s+0\.\d{3}/);
       expect(r.stdout).toContain(`JSON: ${out}`);

@@ -65,7 +65,26 @@ export function evaluationTable(r: LinkPredictionResult, source: string): string
     `Link prediction on ${source}${r.historyFraction < 1 ? ` (its first ${Math.round(r.historyFraction * 100)}%)` : ''}: train ${r.trainNodes} nodes, ${r.trainEdges} ties; ${r.queries} query nodes, ` +
     `${r.testPairs} new ties in the last ${Math.round(r.testFraction * 100)}% of events; ${r.communities} communities.`;
   const k = r.k;
-  return [head, table(['method', `hits@${k}`, `precision@${k}`, `recall@${k}`, 'MRR', 'bridging', 'novel community'], rows)].join('\n');
+  const pct = (x: number) => (Number.isFinite(x) ? `${x >= 1 ? '+' : '−'}${Math.abs((x - 1) * 100).toFixed(1)}%` : '∞');
+  const compared = Object.entries(r.comparisons).map(([name, c]) => [
+    name,
+    c.against,
+    pct(c.gain),
+    `${pct(c.interval[0])} … ${pct(c.interval[1])}`,
+    `${c.wins} / ${c.losses}`,
+    c.pValue < 0.001 ? '< 0.001' : c.pValue.toFixed(3),
+    `${Math.round(c.gainAtLeast * 100)}%`,
+  ]);
+  const first = Object.values(r.comparisons)[0];
+  const level = first ? Math.round(first.level * 100) : 95;
+  const target = first ? pct(first.target) : '+10.0%';
+  return [
+    head,
+    table(['method', `hits@${k}`, `precision@${k}`, `recall@${k}`, 'MRR', 'bridging', 'novel community'], rows),
+    '',
+    `Against the best baseline, paired over the ${r.queries} query nodes (hits@${k}; bootstrap over the query nodes):`,
+    table(['method', 'best baseline', 'gain', `${level}% interval`, 'wins / losses', 'McNemar p', `resamples ≥ ${target}`], compared),
+  ].join('\n');
 }
 
 /** A progress bar over the evaluation's stages when stderr is a terminal; silent otherwise. */

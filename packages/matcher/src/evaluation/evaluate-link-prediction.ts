@@ -17,6 +17,7 @@ import { PROFILE_NAMES, PROFILES, WeightProfileSchema, type WeightProfile } from
 import { BASELINE_NAMES, baselineScorer } from './baselines.js';
 import { MetricsAccumulator, MRR_DEPTH, type MethodMetrics } from './metrics.js';
 import { createRankingScratch, topCandidates } from './ranking.js';
+import { comparePaired, type PairedComparison } from './paired-comparison.js';
 import { reachFloor } from './reach-floor.js';
 import { checkTestFraction, earlierHistory, timeSplit } from './time-split.js';
 import { parseTimedEdges, type TimedEdges } from './timed-edges.js';
@@ -73,6 +74,13 @@ export interface LinkPredictionResult {
   /** Louvain communities of the train graph. */
   communities: number;
   methods: Record<string, MethodMetrics>;
+  /**
+   * Each matcher profile against the best baseline by hits@k (on a tie the first in `BASELINE_NAMES` order, random
+   * last), paired
+   * over the query people: the gain, its bootstrap interval, wins and losses, the exact McNemar p-value
+   * (`comparePaired`).
+   */
+  comparisons: Record<string, PairedComparison>;
   /** The learned model behind the matcher methods. */
   linkModel: LinkModelReport;
 }
@@ -144,6 +152,7 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
   const scratch = createRankingScratch(g.n);
   const scores = new Float64Array(g.n);
   const methods: Record<string, MethodMetrics> = {};
+  const hitFlags = new Map<string, Uint8Array>();
   const total = split.queries.length;
 
   const baselineCount = BASELINE_NAMES.length;
@@ -156,6 +165,7 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
       if (i % 16 === 0) progress('baselines', b * total + i, baselineCount * total);
     });
     methods[name] = acc.result();
+    hitFlags.set(name, acc.hits());
   });
 
   progress('link model', 0, 1);
@@ -189,6 +199,12 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
     if (i % 8 === 0) progress('matcher', i, total);
   });
   profiles.forEach((profile, p) => (methods[`matcher:${profile.name}`] = profileAcc[p]!.result()));
+  // On a tie the first informed baseline is "best"; random only when it is strictly ahead.
+  const best = [...BASELINE_NAMES.filter((b) => b !== 'random'), 'random' as const].reduce((a, b) => (methods[b]!.hitsAtK > methods[a]!.hitsAtK ? b : a));
+  const comparisons: Record<string, PairedComparison> = {};
+  profiles.forEach((profile, p) => {
+    comparisons[`matcher:${profile.name}`] = comparePaired(profileAcc[p]!.hits(), hitFlags.get(best)!, best, createRng(seed));
+  });
   progress('done', 1, 1);
 
   const { innerTestFraction, shortlist, recentSlots, l2, halfLifeShare, maxGroup, sequenceWindow } = model.options;
@@ -202,6 +218,7 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
     testPairs: split.testPairs,
     communities: comm.count,
     methods,
+    comparisons,
     linkModel: {
       metrics: modelAcc.result(),
       coefficients: model.coefficients,

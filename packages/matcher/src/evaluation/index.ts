@@ -20,6 +20,7 @@ export {
 export { topCandidates, createRankingScratch, type RankingScratch } from './ranking.js';
 export { MetricsAccumulator, MRR_DEPTH, type MethodMetrics } from './metrics.js';
 export { reachFloor } from './reach-floor.js';
+export { comparePaired, mcnemarExact, PAIRED_COMPARISON_DEFAULTS, type PairedComparison, type PairedComparisonOptions } from './paired-comparison.js';
 export {
   evaluateLinkPrediction,
   diversify,

@@ -30,6 +30,8 @@ export const MRR_DEPTH = 100;
 export class MetricsAccumulator {
   private sums = { hitsAtK: 0, precisionAtK: 0, recallAtK: 0, mrr: 0, bridgingShare: 0, novelCommunityShare: 0 };
   private queries = 0;
+  /** Per query added, in order: 1 when a test partner was in the top k. */
+  private readonly hitFlags: number[] = [];
   private readonly seen: Uint32Array;
   private epoch = 0;
 
@@ -83,6 +85,7 @@ export class MetricsAccumulator {
     }
     const s = this.sums;
     s.hitsAtK += hits > 0 ? 1 : 0;
+    this.hitFlags.push(hits > 0 ? 1 : 0);
     s.precisionAtK += hits / k;
     s.recallAtK += hits / partners.length;
     s.mrr += firstRank > 0 ? 1 / firstRank : 0;
@@ -91,6 +94,11 @@ export class MetricsAccumulator {
       s.novelCommunityShare += novel / top;
     }
     this.queries++;
+  }
+
+  /** Per query, in the order added: 1 when a test partner was in the top k, else 0 (for paired comparisons). */
+  hits(): Uint8Array {
+    return Uint8Array.from(this.hitFlags);
   }
 
   /** The averages over the queries added (zeros when none). */
