@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateDemoTown, type GraphData } from '@bridgework/graph-core';
+import { largestCaseload } from '@bridgework/graph-core/testing';
 import { issueKey } from './auth/keys.js';
 import { startTestServer, type TestServer } from './testing/harness.js';
 
@@ -19,9 +20,7 @@ beforeAll(async () => {
   t = await startTestServer({ seed: false, server: { now: () => clock } });
   town = generateDemoTown({ seed: 42 });
   await t.server.store.graph.applyBatch(town);
-  const caseloads = new Map<string, string[]>();
-  for (const p of town.people) if (p.coachId && p.roles.includes('member')) caseloads.set(p.coachId, [...(caseloads.get(p.coachId) ?? []), p.id]);
-  [coachId, members] = [...caseloads].sort((a, b) => b[1].length - a[1].length)[0]!;
+  ({ coachId, members } = largestCaseload(town));
   coachKey = (await issueKey(t.server.store.api, { role: 'coach', coachId }, () => new Date())).key;
 });
 afterAll(async () => {

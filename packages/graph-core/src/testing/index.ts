@@ -10,3 +10,4 @@ export {
   tie,
   type GraphStoreHarness,
 } from './store-contract.js';
+export { caseloads, largestCaseload } from './caseloads.js';

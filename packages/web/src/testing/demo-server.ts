@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, issueKey, startServer, type RunningServer } from '../../../api/src/index.js';
 import { generateDemoTown, type GraphData } from '../../../graph-core/src/index.js';
+import { largestCaseload } from '../../../graph-core/src/testing/caseloads.js';
 
 export interface DemoServer {
   url: string;
@@ -35,9 +36,7 @@ export async function startDemoServer(options: { webRoot: string; now?: () => Da
   // Dated as of today, like `bridgework start`'s demo: the server's clock is the real one.
   const town = generateDemoTown({ seed: 42, now: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`) });
   await server.store.graph.applyBatch(town);
-  const caseloads = new Map<string, string[]>();
-  for (const p of town.people) if (p.coachId && p.roles.includes('member')) caseloads.set(p.coachId, [...(caseloads.get(p.coachId) ?? []), p.id]);
-  const [coachId, members] = [...caseloads].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0]!;
+  const { coachId, members } = largestCaseload(town);
   const clock = () => new Date();
   const issue = async (role: 'coach' | 'analyst' | 'admin') => {
     const made = await issueKey(server.store.api, role === 'coach' ? { role, coachId, name: 'web test coach' } : { role, name: `web test ${role}` }, clock);
