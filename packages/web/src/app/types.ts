@@ -1,192 +1,90 @@
-/** The shapes of the API answers the app reads (see docs/api.md and /openapi.json). */
-import type { HealthPoint } from './format.js';
+/**
+ * The shapes of the API answers the app reads, under the names the screens use. They are not written here: they come
+ * from api-types.generated.ts, which is generated from the API's own OpenAPI document (its routes' zod schemas; see
+ * packages/web/README.md), so a change to an answer's shape fails the web type-check instead of drifting. Only what is
+ * truly web-side is declared here: the generic page, two suggestion fields the API's schema leaves undeclared, and
+ * compile-time checks that the app's own lists agree with the API.
+ */
+import type { ApiRequests, ApiResponses, Event as ApiEvent, HealthPoint as ApiHealthPoint } from './api-types.generated.js';
+import type { HealthPoint, OUTCOMES } from './format.js';
 
+/** A page of a list route (`GET /v1/people`, `/v1/ties`, …); `ApiAgreement` checks it against each one the app reads. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface Person {
-  id: string;
-  name: string;
-  roles: string[];
-  sectors: string[];
-  skills: string[];
-  goals: { sectors: string[]; roles: string[] };
-  area: string | null;
-  coachId: string | null;
-  consent: { introductions: boolean };
-}
+/** The declared fields of `T`, without its index signature (`[key: string]: unknown` of an open object). */
+type Declared<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
 
-export interface Organisation {
-  id: string;
-  name: string;
-  sector: string;
-  area: string | null;
-}
+export type Person = ApiResponses['GET /v1/people/{id}'];
+export type Organisation = ApiResponses['GET /v1/organisations']['items'][number];
+export type GraphEvent = ApiEvent;
+export type Tie = ApiResponses['GET /v1/ties']['items'][number];
 
-export interface Tie {
-  source: string;
-  target: string;
-  kind: string;
-  strength: number | null;
-}
+export type Caseload = ApiResponses['GET /v1/analytics/caseload'];
+export type CaseloadMember = Caseload['members'][number];
 
-export interface CaseloadMember {
-  id: string;
-  name: string;
-  coachId: string | null;
-  size: number;
-  weakTieShare: number | null;
-  constraint: number | null;
-  sectorsTwoSteps: string[];
-  community: number;
-  /** The same a month ago (null when the member was not in the graph then). */
-  lastMonth: HealthPoint | null;
-}
+export type EgoReport = ApiResponses['GET /v1/analytics/people/{id}/ego'];
 
-export interface Caseload {
-  now: string;
-  members: CaseloadMember[];
-}
+/** What the API's schema declares of a suggestion (it is an open object: the matcher's other fields pass through). */
+type DeclaredSuggestion = Declared<ApiResponses['GET /v1/people/{id}/suggestions']['suggestions'][number]>;
+export type PathStep = DeclaredSuggestion['introducers'][number]['path'][number];
 
-export interface EgoReport {
-  id: string;
-  size: number;
-  density: number | null;
-  effectiveSize: number | null;
-  constraint: number | null;
-  community: number;
-  sectors: { oneStep: string[]; twoSteps: string[] };
-}
-
-export interface PathStep {
-  from: string;
-  to: string;
-  kinds: string[];
-  strength: number;
-}
-
-export interface Suggestion {
-  rank: number;
-  id: string;
-  name: string;
-  roles: string[];
-  kind: 'introduction' | 'warm-chain';
-  tags: string[];
+/**
+ * A suggestion. `organisation` and `jobTitle` are sent by the API (the matcher's `Suggestion` passes through
+ * `SuggestionOut`, a `.passthrough()` object in packages/api/src/routes/suggestions.ts) but are not declared in its
+ * schema, so /openapi.json does not describe them: they are the one part of an answer typed here by hand, and stay
+ * optional until the API declares them.
+ */
+export type Suggestion = DeclaredSuggestion & {
   organisation?: { id: string; name: string; sectorLabel?: string } | null;
   jobTitle?: string | null;
-  introducers: { id: string; name: string; pathStrength: number; path: PathStep[] }[];
-  score: number;
-  sentences: string[];
-}
+};
+export type Suggestions = Omit<ApiResponses['GET /v1/people/{id}/suggestions'], 'suggestions'> & { suggestions: Suggestion[] };
 
-export interface Suggestions {
-  personId: string;
-  suggestions: Suggestion[];
-  reason: 'no-consent' | 'open-cap-reached' | 'out-of-scope' | 'no-candidates' | null;
-}
+export type Introduction = ApiResponses['GET /v1/introductions']['items'][number];
+export type IntroductionStatus = Introduction['status'];
 
-export type IntroductionStatus = 'proposed' | 'accepted' | 'declined' | 'made' | 'closed' | 'withdrawn';
+export type Network = ApiResponses['GET /v1/analytics/network'];
+export type NetworkNode = Network['nodes'][number];
 
-export interface Introduction {
-  id: string;
-  personId: string;
-  targetId: string;
-  introducerIds: string[];
-  status: IntroductionStatus;
-  personAnswer: { answer: 'accepted' | 'declined'; at: string } | null;
-  targetAnswer: { answer: 'accepted' | 'declined'; at: string } | null;
-  outcome: string | null;
-  proposedAt: string;
-}
-
-export interface NetworkNode {
-  id: string;
-  type: 'person' | 'organisation';
-  label: string;
-  roles: string[];
-  sectors: string[];
-  area: string | null;
-  community: number;
-  degree: number;
-  betweenness: number;
-  constraint: number | null;
-  weakTieShare: number | null;
-  broker: boolean;
-  isolate: boolean;
-  x: number;
-  y: number;
-}
-
-export interface Network {
-  now: string;
-  scope: 'named' | 'pseudonymised';
-  nodes: NetworkNode[];
-  edges: [number, number, number][];
-}
-
-export interface Reach {
-  scope: string;
-  sectors: { letter: string; label: string }[];
-  rows: { community: number; people: number; reach: Record<string, number | null> }[];
-  suppressedGroups: number;
-  suppressedCells: number;
-  minimumGroupSize: number | null;
-}
+export type Reach = ApiResponses['GET /v1/analytics/reach'];
 
 /** A member's progress: network health today and each month back (oldest first). */
-export interface History {
-  id: string;
-  now: string;
-  points: (HealthPoint & { tiesGained: number })[];
-}
+export type History = ApiResponses['GET /v1/analytics/people/{id}/history'];
 
-/** Event planning (routes/event-plans.ts): an event with its recorded attendee count. */
-export interface EventToPlan {
-  id: string;
-  name: string;
-  kind: string;
-  date: string;
-  area: string | null;
-  attendees: number;
-  upcoming: boolean;
-}
-
-export interface EventsToPlan {
-  now: string;
-  items: EventToPlan[];
-}
-
+/** Event planning (routes/event-plans.ts): events with their recorded attendee counts. */
+export type EventsToPlan = ApiResponses['GET /v1/event-plans'];
+export type EventToPlan = EventsToPlan['items'][number];
+export type EventAttendees = ApiResponses['GET /v1/events/{id}/attendees'];
 /** An attendee or a seated person; someone the coach may not see has no id or name, only an opaque `ref`. */
-export interface PlanPerson {
-  ref: string;
-  id: string | null;
-  name: string | null;
-  hidden: boolean;
-}
+export type PlanPerson = EventAttendees['attendees'][number];
+export type TablePlan = ApiResponses['POST /v1/events/{id}/table-plan'];
+export type PlanTable = TablePlan['tables'][number];
 
-export interface EventAttendees {
-  event: { id: string; name: string; kind: string; date: string; area: string | null };
-  attendees: PlanPerson[];
-  hidden: number;
-}
+/** Bodies the app sends. */
+export type IntroductionCreate = ApiRequests['POST /v1/introductions'];
+export type IntroductionAnswer = ApiRequests['POST /v1/introductions/{id}/answer'];
+export type IntroductionOutcome = ApiRequests['POST /v1/introductions/{id}/outcome'];
+export type TablePlanRequest = ApiRequests['POST /v1/events/{id}/table-plan'];
 
-export interface PlanTable {
-  table: number;
-  people: PlanPerson[];
-  newPairs: number;
-  crossCommunityPairs: number;
-  goalRelevantPairs: number;
-  value: number;
-}
+/** Whether A and B are the same type. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Fails the type-check unless T is `true`. */
+type Check<T extends true> = T;
 
-export interface TablePlan {
-  eventId: string;
-  attendees: number;
-  tableSize: number;
-  seed: number;
-  tables: PlanTable[];
-  objective: number;
-  randomObjective: number;
-}
+/**
+ * Compile-time checks that what the app declares on its own agrees with the API: the generic page with each list
+ * route it reads, the outcome picker's list (format.ts `OUTCOMES`) with the outcomes the API accepts, and the API's
+ * health points with what `changeWords` reads. `tsc` fails on any that does not hold.
+ */
+export type ApiAgreement = [
+  Check<Same<ApiResponses['GET /v1/people'], Page<Person>>>,
+  Check<Same<ApiResponses['GET /v1/organisations'], Page<Organisation>>>,
+  Check<Same<ApiResponses['GET /v1/events'], Page<GraphEvent>>>,
+  Check<Same<ApiResponses['GET /v1/ties'], Page<Tie>>>,
+  Check<Same<ApiResponses['GET /v1/introductions'], Page<Introduction>>>,
+  Check<Same<(typeof OUTCOMES)[number], IntroductionOutcome['outcome']>>,
+  Check<ApiHealthPoint extends HealthPoint ? true : false>,
+];

@@ -120,7 +120,8 @@ export async function renderMap(ctx: ScreenContext): Promise<() => void> {
   const [network, reach] = await Promise.all([client.get<Network>('/v1/analytics/network'), client.get<Reach>('/v1/analytics/reach')]);
   const pseudonymised = network.scope === 'pseudonymised';
   const colours = communityColours(network.nodes.map((n) => n.community));
-  const sectorLabel = new Map(reach.sectors.map((s) => [s.letter, s.label]));
+  // Keyed by any string: the map's nodes carry their sectors as plain strings (the API types them so).
+  const sectorLabel = new Map<string, string>(reach.sectors.map((s) => [s.letter, s.label]));
 
   if (network.nodes.length === 0) {
     replace(ctx.root, h('h1', {}, 'Network map'), h('p', { class: 'empty' }, 'The network is empty: import people, organisations and ties first (bridgework import).'));

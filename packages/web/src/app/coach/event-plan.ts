@@ -10,7 +10,7 @@
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
 import type { ScreenContext } from '../main.js';
-import type { EventAttendees, EventToPlan, EventsToPlan, PlanPerson, PlanTable, TablePlan } from '../types.js';
+import type { EventAttendees, EventToPlan, EventsToPlan, PlanPerson, PlanTable, TablePlan, TablePlanRequest } from '../types.js';
 
 /** Table sizes offered (the API takes 2–20), and the one chosen at first. */
 export const TABLE_SIZES = Array.from({ length: 19 }, (_, i) => i + 2);
@@ -169,7 +169,7 @@ export async function renderEventPlan(ctx: ScreenContext, id: string): Promise<v
     button.disabled = true;
     button.textContent = 'Planning…';
     try {
-      const r = await client.post<TablePlan>(`/v1/events/${encodeURIComponent(event.id)}/table-plan`, { attendees: refs, tableSize: Number(size.value) });
+      const r = await client.post<TablePlan>(`/v1/events/${encodeURIComponent(event.id)}/table-plan`, { attendees: refs, tableSize: Number(size.value) } satisfies TablePlanRequest);
       showPlan(r);
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);

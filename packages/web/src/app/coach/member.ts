@@ -7,7 +7,7 @@ import { ApiFailure, api, type Api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { FUNNEL_STEPS, OUTCOMES, constraintWords, decimal, funnel } from '../format.js';
 import type { ScreenContext } from '../main.js';
-import type { EgoReport, History, Introduction, Organisation, Page, Person, Suggestion, Suggestions, Tie } from '../types.js';
+import type { EgoReport, GraphEvent, History, Introduction, IntroductionAnswer, IntroductionCreate, IntroductionOutcome, Organisation, Page, Person, Suggestion, Suggestions, Tie } from '../types.js';
 import { sectorNames } from './caseload.js';
 import { egoPicture, type EgoContact } from './ego-picture.js';
 import { progress } from './progress.js';
@@ -151,7 +151,7 @@ function renderSuggestions(ctx: ScreenContext, client: Api, person: Person, r: S
     button.addEventListener('click', async () => {
       button.disabled = true;
       try {
-        await client.post('/v1/introductions', { personId: person.id, targetId: s.id, introducerIds });
+        await client.post('/v1/introductions', { personId: person.id, targetId: s.id, introducerIds } satisfies IntroductionCreate);
         result.textContent = 'Proposed.';
         ctx.say(`Introduction of ${person.name} to ${s.name} proposed.`);
         await refreshFunnel();
@@ -183,12 +183,12 @@ function renderSuggestions(ctx: ScreenContext, client: Api, person: Person, r: S
 async function renderFunnel(ctx: ScreenContext, client: Api, person: Person, names: ReturnType<typeof nameBook>, section: HTMLElement): Promise<void> {
   const intros = await all<Introduction>(client, `/v1/introductions?person=${encodeURIComponent(person.id)}`);
   const counts = funnel(intros);
-  const act = (intro: Introduction, label: string, path: string, body?: unknown) => {
+  const act = (intro: Introduction, label: string, path: string, body?: IntroductionAnswer | (() => IntroductionOutcome)) => {
     const b = h('button', { type: 'button' }, label);
     b.addEventListener('click', async () => {
       b.disabled = true;
       try {
-        await client.post(`/v1/introductions/${intro.id}/${path}`, typeof body === 'function' ? (body as () => unknown)() : body);
+        await client.post(`/v1/introductions/${intro.id}/${path}`, typeof body === 'function' ? body() : body);
         ctx.say(`Recorded: ${label.toLowerCase()}.`);
         await renderFunnel(ctx, client, person, names, section);
         section.querySelector<HTMLElement>('h2')?.focus();
@@ -213,7 +213,7 @@ async function renderFunnel(ctx: ScreenContext, client: Api, person: Person, nam
       if (i.status === 'proposed' || i.status === 'accepted') buttons.push(act(i, 'Withdraw', 'withdraw'));
       if (i.status === 'made' || i.status === 'closed') {
         const select = h('select', { id: `outcome-${i.id}`, name: 'outcome' }, OUTCOMES.map((o) => h('option', { value: o, ...(i.outcome === o ? { selected: true } : {}) }, o)));
-        const record = act(i, i.outcome ? 'Update outcome' : 'Record outcome', 'outcome', () => ({ outcome: select.value }));
+        const record = act(i, i.outcome ? 'Update outcome' : 'Record outcome', 'outcome', () => ({ outcome: select.value as IntroductionOutcome['outcome'] }));
         buttons.push(h('label', { for: `outcome-${i.id}` }, 'Outcome '), select, record);
       }
       return h(
@@ -238,7 +238,7 @@ async function renderFunnel(ctx: ScreenContext, client: Api, person: Person, nam
 }
 
 async function renderNetwork(client: Api, person: Person, ties: Tie[], names: ReturnType<typeof nameBook>, section: HTMLElement): Promise<void> {
-  const [orgs, events] = await Promise.all([all<Organisation>(client, '/v1/organisations'), all<{ id: string; name: string }>(client, '/v1/events')]);
+  const [orgs, events] = await Promise.all([all<Organisation>(client, '/v1/organisations'), all<GraphEvent>(client, '/v1/events')]);
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const eventName = new Map(events.map((e) => [e.id, e.name]));
   const strongest = [...ties].sort((a, b) => (b.strength ?? 0) - (a.strength ?? 0)).slice(0, 40);
