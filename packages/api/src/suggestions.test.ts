@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateDemoTown, type GraphData } from '@bridgework/graph-core';
+import { FEATURE_NAMES } from '@bridgework/matcher';
 import { issueKey } from './auth/keys.js';
+import { SUGGESTION_TAGS, SuggestionOut, SuggestionsOut } from './routes/suggestions.js';
 import { startTestServer, type TestServer } from './testing/harness.js';
 
 let t: TestServer;
@@ -8,6 +10,7 @@ let town: GraphData;
 let member: string;
 let coachKey: string;
 let otherCoachKey: string;
+let serviceKey: string;
 
 beforeAll(async () => {
   t = await startTestServer({ seed: false });
@@ -27,6 +30,7 @@ beforeAll(async () => {
   const now = () => new Date();
   coachKey = (await issueKey(t.server.store.api, { role: 'coach', coachId }, now)).key;
   otherCoachKey = (await issueKey(t.server.store.api, { role: 'coach', coachId: other }, now)).key;
+  serviceKey = (await issueKey(t.server.store.api, { role: 'service', scopes: ['suggestions:read'] }, now)).key;
 });
 afterAll(async () => {
   await t.stop();
@@ -62,6 +66,61 @@ describe('GET /v1/people/{id}/suggestions', () => {
     }
     expect((await t.call('GET', `/v1/people/${member}/suggestions`, { key: otherCoachKey })).status).toBe(404);
     expect((await t.call('GET', `/v1/people/${member}/suggestions`, { key: 'analyst' })).status).toBe(403);
+  });
+
+  it('sends a coach and a service exactly the declared fields of each suggestion, nothing the matcher keeps to itself', async () => {
+    const declared = Object.keys(SuggestionOut.shape).sort();
+    expect(declared).toEqual(['features', 'id', 'introducers', 'jobTitle', 'kind', 'name', 'organisation', 'rank', 'roles', 'score', 'sentences', 'tags']);
+    for (const key of [coachKey, serviceKey]) {
+      const r = await t.call('GET', `/v1/people/${member}/suggestions?k=10`, { key });
+      expect(r.status).toBe(200);
+      expect(Object.keys(r.body).sort()).toEqual(Object.keys(SuggestionsOut.shape).sort());
+      expect(r.body.suggestions.length).toBeGreaterThanOrEqual(3);
+      // Every level is a strict object: a key the schema does not declare, or one it declares and the answer lacks, fails.
+      const parsed = SuggestionsOut.safeParse(r.body);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+      for (const s of r.body.suggestions) {
+        expect(Object.keys(s).sort()).toEqual(declared);
+        expect(Object.keys(s.features).sort()).toEqual([...FEATURE_NAMES].sort());
+        if (s.organisation !== null) expect(Object.keys(s.organisation).sort()).toEqual(['hiring', 'id', 'name', 'sector', 'sectorLabel']);
+        for (const i of s.introducers) {
+          expect(Object.keys(i).sort()).toEqual(['id', 'name', 'path', 'pathStrength']);
+          for (const step of i.path) expect(Object.keys(step).sort()).toEqual(['from', 'kinds', 'lastContactDaysAgo', 'strength', 'to']);
+        }
+      }
+      expect(r.text).not.toMatch(/"(facts|contributions|constraintBefore|constraintAfter|effectiveSizeGain|sharedContacts|community)"/);
+    }
+    // A service without the scope gets nothing.
+    const bare = (await issueKey(t.server.store.api, { role: 'service', scopes: ['people:read'] }, () => new Date())).key;
+    expect((await t.call('GET', `/v1/people/${member}/suggestions`, { key: bare })).status).toBe(403);
+  });
+
+  it('tags suggestions only from the matcher’s tag list, names the employer, and documents the whole answer in /openapi.json', async () => {
+    const tags = new Set<string>();
+    let employed = 0;
+    for (const p of town.people) {
+      if (!p.roles.includes('member') || !p.consent.introductions) continue;
+      const r = await t.call('GET', `/v1/people/${p.id}/suggestions?k=10`);
+      for (const s of r.body.suggestions) {
+        for (const tag of s.tags) tags.add(tag);
+        if (s.organisation) {
+          employed++;
+          const org = town.organisations.find((o) => o.id === s.organisation.id);
+          expect(org).toBeDefined();
+          expect(s.organisation).toMatchObject({ name: org!.name, sector: org!.sector, hiring: org!.hiring });
+          expect(s.organisation.sectorLabel.length).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(employed).toBeGreaterThan(0);
+    expect(tags.size).toBeGreaterThanOrEqual(4);
+    for (const tag of tags) expect(SUGGESTION_TAGS).toContain(tag);
+    const doc = (await (await fetch(`${t.url}/openapi.json`)).json()) as { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; additionalProperties?: unknown; enum?: string[] }> } };
+    const schema = doc.components.schemas.Suggestion!;
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(Object.keys(SuggestionOut.shape).sort());
+    expect([...(schema.required ?? [])].sort()).toEqual(Object.keys(SuggestionOut.shape).sort());
+    expect(schema.additionalProperties).toBe(false);
+    expect(doc.components.schemas.SuggestionTag!.enum).toEqual([...SUGGESTION_TAGS]);
   });
 
   it('drops a candidate at once when they withdraw consent', async () => {

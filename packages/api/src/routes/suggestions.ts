@@ -21,6 +21,7 @@
  * fitted once per snapshot with the index.
  */
 import {
+  FEATURE_NAMES,
   PROFILE_NAMES,
   SUGGEST_DEFAULTS,
   buildSuggestIndex,
@@ -32,8 +33,10 @@ import {
   type SuggestIndex,
   type Suggestion,
   type SuggestionResult,
+  type SuggestionTag,
+  type FeatureName,
 } from '@bridgework/matcher';
-import type { BridgeworkGraph } from '@bridgework/graph-core';
+import { SectorSchema, TIE_KIND_NAMES, type BridgeworkGraph } from '@bridgework/graph-core';
 import { z } from 'zod';
 import { canSeePerson, isOwnMember, notFound } from '../access.js';
 import type { Caller } from '../auth/permissions.js';
@@ -46,29 +49,112 @@ export const SuggestionsQuerySchema = z.strictObject({
   profile: z.enum(PROFILE_NAMES, { error: `must be one of ${PROFILE_NAMES.join(', ')}` }).default('balanced'),
 });
 
-const SuggestionOut = z
-  .object({
-    rank: z.number().int(),
-    id: z.string(),
+/**
+ * The matcher's tags (`SuggestionTag`), as the API declares them. The matcher exports the type only: `satisfies`
+ * refuses a tag it does not have, and `AllTags` fails the type-check if it gains one this list lacks.
+ */
+export const SUGGESTION_TAGS = ['goal-sector', 'past-goal-sector', 'goal-role', 'hiring', 'peer-support', 'new-community', 'new-sectors', 'warm-chain'] as const satisfies readonly SuggestionTag[];
+type Check<T extends true> = T;
+export type AllTags = Check<[SuggestionTag] extends [(typeof SUGGESTION_TAGS)[number]] ? true : false>;
+
+const SuggestionTagOut = z
+  .enum(SUGGESTION_TAGS)
+  .meta({
+    id: 'SuggestionTag',
+    description:
+      'Why the suggestion fits: goal-sector (works in a sector the person aims for), past-goal-sector (worked in one before), goal-role (does the kind of job they want), ' +
+      'hiring (their employer is hiring, in a goal sector), peer-support (another member with the same goals), new-community (outside the person\'s usual circle), ' +
+      'new-sectors (opens sectors the person cannot reach yet), warm-chain (reached through a chain of two people).',
+  });
+
+const FEATURE_WORDS: Record<FeatureName, string> = {
+  likelihood: 'How likely the two are to connect (resource allocation, or the learned link model).',
+  goalRelevance: 'How well the candidate matches the person\'s goal sectors and roles.',
+  bridging: 'How much the introduction widens the person\'s network (structural holes, new communities and sectors).',
+  embeddedness: 'How many contacts the two share, normalised.',
+  pathStrength: 'The strength of the path through the introducer (its weakest tie).',
+  recency: 'How recently the path\'s ties were in touch.',
+  introducerLoad: 'Penalty: the introducer\'s open introductions, as a share of their cap.',
+  impressions: 'Penalty: the suggestion was shown before without action (impression discounting).',
+};
+const FeaturesOut = z
+  .strictObject(Object.fromEntries(FEATURE_NAMES.map((f) => [f, z.number().meta({ description: FEATURE_WORDS[f] })])) as Record<FeatureName, z.ZodNumber>)
+  .meta({ description: 'Each feature of the score, in [0, 1]; the score is the profile\'s weighted sum, penalties subtracted (docs/matching.md).' });
+
+const PathStepOut = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  kinds: z.array(z.enum([...TIE_KIND_NAMES, 'met-at-event'])).meta({ description: 'Recorded tie kinds, strongest first, and met-at-event when the two attended events together.' }),
+  strength: z.number().meta({ description: 'Effective strength of the step now.' }),
+  lastContactDaysAgo: z.number().nullable().meta({ description: 'Days since the two were last in touch, when a tie carries a date.' }),
+});
+
+/**
+ * One suggestion as the API sends it: exactly these fields (a strict object; the route maps the matcher's
+ * `Suggestion` to it field by field, so nothing undeclared is sent). Left out of the matcher's suggestion:
+ * `contributions` (each feature times the profile's weight: the profiles are published, so it adds nothing to
+ * `features`) and `facts` (the member's own network measures — Burt's constraint before and after, effective-size
+ * gain — which are analytics behind `analytics:read`; the candidate's community number, an internal index of the
+ * snapshot's partition; and the counts of shared contacts, new sectors and earlier impressions, already told in
+ * `sentences`, `tags` and `features`).
+ */
+export const SuggestionOut = z
+  .strictObject({
+    rank: z.number().int().meta({ description: 'Position in this answer, from 1.' }),
+    id: z.string().meta({ description: 'The person suggested.' }),
     name: z.string(),
     roles: z.array(z.string()),
-    kind: z.enum(['introduction', 'warm-chain']),
-    tags: z.array(z.string()),
-    introducers: z.array(z.object({ id: z.string(), name: z.string(), pathStrength: z.number(), path: z.array(z.object({ from: z.string(), to: z.string(), kinds: z.array(z.string()), strength: z.number(), lastContactDaysAgo: z.number().nullable() })) })),
+    organisation: z
+      .strictObject({ id: z.string(), name: z.string(), sector: SectorSchema, sectorLabel: z.string(), hiring: z.boolean() })
+      .nullable()
+      .meta({ description: 'Where the person suggested works (null when no employer is recorded).' }),
+    jobTitle: z.string().nullable().meta({ description: 'Their job title, when recorded.' }),
+    kind: z.enum(['introduction', 'warm-chain']).meta({ description: 'introduction through one introducer, or a warm-chain of three steps.' }),
+    tags: z.array(SuggestionTagOut),
+    introducers: z
+      .array(z.strictObject({ id: z.string(), name: z.string(), pathStrength: z.number().meta({ description: 'The weakest link of the path (times the chain discount for three steps).' }), path: z.array(PathStepOut) }))
+      .meta({ description: 'Up to two introducers, best path first.' }),
     score: z.number(),
-    sentences: z.array(z.string()),
+    features: FeaturesOut,
+    sentences: z.array(z.string()).meta({ description: 'One to three sentences a coach can read aloud.' }),
   })
-  .passthrough();
+  .meta({ id: 'Suggestion' });
+export type SuggestionSent = z.output<typeof SuggestionOut>;
+
 export const SuggestionsOut = z
-  .object({
+  .strictObject({
     personId: z.string(),
     now: z.string(),
-    profile: z.string(),
+    profile: z.enum(PROFILE_NAMES),
     suggestions: z.array(SuggestionOut),
     reason: z.enum(['no-consent', 'open-cap-reached', 'out-of-scope', 'no-candidates']).nullable(),
     considered: z.number().int(),
   })
   .meta({ id: 'Suggestions' });
+
+/** The declared shape of one matcher suggestion at `rank`, copied field by field (nothing else of it is sent). */
+export function suggestionOut(s: Suggestion, rank: number): SuggestionSent {
+  const o = s.organisation;
+  return {
+    rank,
+    id: s.id,
+    name: s.name,
+    roles: [...s.roles],
+    organisation: o ? { id: o.id, name: o.name, sector: o.sector, sectorLabel: o.sectorLabel, hiring: o.hiring } : null,
+    jobTitle: s.jobTitle,
+    kind: s.kind,
+    tags: [...s.tags],
+    introducers: s.introducers.map((i) => ({
+      id: i.id,
+      name: i.name,
+      pathStrength: i.pathStrength,
+      path: i.path.map((p) => ({ from: p.from, to: p.to, kinds: [...p.kinds], strength: p.strength, lastContactDaysAgo: p.lastContactDaysAgo })),
+    })),
+    score: s.score,
+    features: Object.fromEntries(FEATURE_NAMES.map((f) => [f, s.features[f]])) as Record<FeatureName, number>,
+    sentences: [...s.sentences],
+  };
+}
 
 interface Cached {
   version: number;
@@ -217,7 +303,7 @@ export function suggestionRoutes(snapshot = suggestSnapshots()): AnyRoute[] {
             if (results.size >= MAX_CACHED_RESULTS) results.clear();
             results.set(key, r);
           }
-          const suggestions = r.suggestions.filter((s) => visibleTo(caller, graph, s)).slice(0, query.k).map((s, i) => ({ ...s, rank: i + 1 }));
+          const suggestions = r.suggestions.filter((s) => visibleTo(caller, graph, s)).slice(0, query.k).map((s, i) => suggestionOut(s, i + 1));
           const reason = r.reason ?? (suggestions.length === 0 ? 'no-candidates' : null);
           const json = Buffer.from(JSON.stringify({ personId: r.personId, now: r.now, profile: r.profile, suggestions, reason, considered: r.considered }));
           answer = { json, shown: suggestions.map((s) => s.id), recorded: false };

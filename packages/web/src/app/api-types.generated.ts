@@ -219,33 +219,75 @@ export interface SectorReach {
   minimumGroupSize: number | null;
 }
 
+export interface Suggestion {
+  /** Position in this answer, from 1. */
+  rank: number;
+  /** The person suggested. */
+  id: string;
+  name: string;
+  roles: string[];
+  /** Where the person suggested works (null when no employer is recorded). */
+  organisation: {
+    id: string;
+    name: string;
+    sector: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M' | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T' | 'U';
+    sectorLabel: string;
+    hiring: boolean;
+  } | null;
+  /** Their job title, when recorded. */
+  jobTitle: string | null;
+  /** introduction through one introducer, or a warm-chain of three steps. */
+  kind: 'introduction' | 'warm-chain';
+  tags: SuggestionTag[];
+  /** Up to two introducers, best path first. */
+  introducers: {
+    id: string;
+    name: string;
+    /** The weakest link of the path (times the chain discount for three steps). */
+    pathStrength: number;
+    path: {
+      from: string;
+      to: string;
+      /** Recorded tie kinds, strongest first, and met-at-event when the two attended events together. */
+      kinds: ('knows' | 'friend' | 'family' | 'worked-with' | 'introduced' | 'met-at-event' | 'mentors' | 'coaches' | 'works-at' | 'volunteers-at' | 'attended' | 'partners-with' | 'supplies' | 'linked')[];
+      /** Effective strength of the step now. */
+      strength: number;
+      /** Days since the two were last in touch, when a tie carries a date. */
+      lastContactDaysAgo: number | null;
+    }[];
+  }[];
+  score: number;
+  /** Each feature of the score, in [0, 1]; the score is the profile's weighted sum, penalties subtracted (docs/matching.md). */
+  features: {
+    /** How likely the two are to connect (resource allocation, or the learned link model). */
+    likelihood: number;
+    /** How well the candidate matches the person's goal sectors and roles. */
+    goalRelevance: number;
+    /** How much the introduction widens the person's network (structural holes, new communities and sectors). */
+    bridging: number;
+    /** How many contacts the two share, normalised. */
+    embeddedness: number;
+    /** The strength of the path through the introducer (its weakest tie). */
+    pathStrength: number;
+    /** How recently the path's ties were in touch. */
+    recency: number;
+    /** Penalty: the introducer's open introductions, as a share of their cap. */
+    introducerLoad: number;
+    /** Penalty: the suggestion was shown before without action (impression discounting). */
+    impressions: number;
+  };
+  /** One to three sentences a coach can read aloud. */
+  sentences: string[];
+}
+
+/** Why the suggestion fits: goal-sector (works in a sector the person aims for), past-goal-sector (worked in one before), goal-role (does the kind of job they want), hiring (their employer is hiring, in a goal sector), peer-support (another member with the same goals), new-community (outside the person's usual circle), new-sectors (opens sectors the person cannot reach yet), warm-chain (reached through a chain of two people). */
+export type SuggestionTag = 'goal-sector' | 'past-goal-sector' | 'goal-role' | 'hiring' | 'peer-support' | 'new-community' | 'new-sectors' | 'warm-chain';
+
 export interface Suggestions {
   personId: string;
   now: string;
-  profile: string;
-  suggestions: {
-    rank: number;
-    id: string;
-    name: string;
-    roles: string[];
-    kind: 'introduction' | 'warm-chain';
-    tags: string[];
-    introducers: {
-      id: string;
-      name: string;
-      pathStrength: number;
-      path: {
-        from: string;
-        to: string;
-        kinds: string[];
-        strength: number;
-        lastContactDaysAgo: number | null;
-      }[];
-    }[];
-    score: number;
-    sentences: string[];
-    [key: string]: unknown;
-  }[];
+  profile: 'balanced' | 'warm' | 'bridging';
+  suggestions: Suggestion[];
   reason: 'no-consent' | 'open-cap-reached' | 'out-of-scope' | 'no-candidates' | null;
   considered: number;
 }

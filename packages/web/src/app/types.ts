@@ -2,10 +2,17 @@
  * The shapes of the API answers the app reads, under the names the screens use. They are not written here: they come
  * from api-types.generated.ts, which is generated from the API's own OpenAPI document (its routes' zod schemas; see
  * packages/web/README.md), so a change to an answer's shape fails the web type-check instead of drifting. Only what is
- * truly web-side is declared here: the generic page, two suggestion fields the API's schema leaves undeclared, and
- * compile-time checks that the app's own lists agree with the API.
+ * truly web-side is declared here: the generic page and compile-time checks that the app's own lists agree with the
+ * API.
  */
-import type { ApiRequests, ApiResponses, Event as ApiEvent, HealthPoint as ApiHealthPoint } from './api-types.generated.js';
+import type {
+  ApiRequests,
+  ApiResponses,
+  Event as ApiEvent,
+  HealthPoint as ApiHealthPoint,
+  Suggestion as ApiSuggestion,
+  SuggestionTag as ApiSuggestionTag,
+} from './api-types.generated.js';
 import type { HealthPoint, OUTCOMES } from './format.js';
 
 /** A page of a list route (`GET /v1/people`, `/v1/ties`, …); `ApiAgreement` checks it against each one the app reads. */
@@ -13,9 +20,6 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-
-/** The declared fields of `T`, without its index signature (`[key: string]: unknown` of an open object). */
-type Declared<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
 
 export type Person = ApiResponses['GET /v1/people/{id}'];
 export type Organisation = ApiResponses['GET /v1/organisations']['items'][number];
@@ -27,21 +31,12 @@ export type CaseloadMember = Caseload['members'][number];
 
 export type EgoReport = ApiResponses['GET /v1/analytics/people/{id}/ego'];
 
-/** What the API's schema declares of a suggestion (it is an open object: the matcher's other fields pass through). */
-type DeclaredSuggestion = Declared<ApiResponses['GET /v1/people/{id}/suggestions']['suggestions'][number]>;
-export type PathStep = DeclaredSuggestion['introducers'][number]['path'][number];
-
-/**
- * A suggestion. `organisation` and `jobTitle` are sent by the API (the matcher's `Suggestion` passes through
- * `SuggestionOut`, a `.passthrough()` object in packages/api/src/routes/suggestions.ts) but are not declared in its
- * schema, so /openapi.json does not describe them: they are the one part of an answer typed here by hand, and stay
- * optional until the API declares them.
- */
-export type Suggestion = DeclaredSuggestion & {
-  organisation?: { id: string; name: string; sectorLabel?: string } | null;
-  jobTitle?: string | null;
-};
-export type Suggestions = Omit<ApiResponses['GET /v1/people/{id}/suggestions'], 'suggestions'> & { suggestions: Suggestion[] };
+/** A suggestion, exactly as the API declares and sends it (a strict object: nothing else comes with it). */
+export type Suggestion = ApiSuggestion;
+/** The matcher's reasons a suggestion fits (`goal-sector`, `hiring`, `warm-chain`, …). */
+export type SuggestionTag = ApiSuggestionTag;
+export type PathStep = Suggestion['introducers'][number]['path'][number];
+export type Suggestions = ApiResponses['GET /v1/people/{id}/suggestions'];
 
 export type Introduction = ApiResponses['GET /v1/introductions']['items'][number];
 export type IntroductionStatus = Introduction['status'];

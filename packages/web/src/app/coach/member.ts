@@ -7,17 +7,30 @@ import { ApiFailure, api, type Api } from '../api.js';
 import { h, replace } from '../dom.js';
 import { FUNNEL_STEPS, OUTCOMES, constraintWords, decimal, funnel } from '../format.js';
 import type { ScreenContext } from '../main.js';
-import type { EgoReport, GraphEvent, History, Introduction, IntroductionAnswer, IntroductionCreate, IntroductionOutcome, Organisation, Page, Person, Suggestion, Suggestions, Tie } from '../types.js';
+import type { EgoReport, GraphEvent, History, Introduction, IntroductionAnswer, IntroductionCreate, IntroductionOutcome, Organisation, Page, Person, Suggestion, SuggestionTag, Suggestions, Tie } from '../types.js';
 import { sectorNames } from './caseload.js';
 import { egoPicture, type EgoContact } from './ego-picture.js';
 import { progress } from './progress.js';
 
-const TAG_WORDS: Record<string, string> = {
+/**
+ * Each matcher tag in words a coach can read aloud, about the person suggested. Over the API's tag type: a tag the
+ * API gains and this list lacks fails the type-check.
+ */
+export const TAG_WORDS: Record<SuggestionTag, string> = {
   'goal-sector': 'works in a sector they aim for',
-  'new-sectors': 'opens new sectors',
+  'past-goal-sector': 'used to work in a sector they aim for',
+  'goal-role': 'does the kind of job they want',
+  hiring: 'their employer is hiring now',
+  'peer-support': 'another member looking for the same kind of work',
   'new-community': 'outside their usual circle',
-  peer: 'a peer',
+  'new-sectors': 'opens new sectors',
+  'warm-chain': 'through a chain of two people',
 };
+
+/** The words for a suggestion's tag: another member matches the role they want, rather than doing it. */
+export function tagWords(tag: SuggestionTag, s: Pick<Suggestion, 'roles'>): string {
+  return tag === 'goal-role' && s.roles.includes('member') ? 'wants the same kind of job' : TAG_WORDS[tag];
+}
 
 const STATUS_WORDS: Record<string, string> = {
   proposed: 'Proposed — waiting for both to say yes',
@@ -167,7 +180,7 @@ function renderSuggestions(ctx: ScreenContext, client: Api, person: Person, r: S
       { class: 'suggestion' },
       h('h3', {}, s.name),
       who ? h('p', { class: 'hint' }, who) : null,
-      s.tags.length > 0 ? h('p', { class: 'tags' }, s.tags.map((t) => h('span', { class: 'tag' }, TAG_WORDS[t] ?? t))) : null,
+      s.tags.length > 0 ? h('p', { class: 'tags' }, s.tags.map((t) => h('span', { class: 'tag' }, tagWords(t, s)))) : null,
       h('p', { class: 'path' }, h('span', { class: 'visually-hidden' }, 'Path: '), pathText(person, s, names)),
       h('ul', { class: 'reasons' }, s.sentences.map((t) => h('li', {}, t))),
       h('p', {}, button, ' ', result),
