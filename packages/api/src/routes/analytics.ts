@@ -18,6 +18,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import {
   SIC_SECTION_LETTERS,
   analyzeDomain,
+  domainTieTable,
   egoHealth,
   egoReport,
   forceAtlas2Layout,
@@ -31,6 +32,7 @@ import {
   type EgoHealthPoint,
   type NetworkAsOf,
   type NodeFacts,
+  type TieTable,
   type SicSection,
 } from '@bridgework/graph-core';
 import { canSeePerson, inCaseload, isOwnMember, notFound } from '../access.js';
@@ -85,12 +87,17 @@ export interface AnalysisSnapshot {
   /** ForceAtlas2 positions, computed on first use (only the map needs them). */
   layout: () => Float64Array;
   /**
-   * A member's network health at now and each of the `HISTORY_MONTHS` months before, oldest first (graph-core's
-   * `egoHealth` on `networkAsOf` each month); the network of each month is projected on first use and kept with the
-   * snapshot, so the caseload (the last two points of each member) and a member's progress read the same figures.
+   * Members' network health at now and each of the `months` (at most `HISTORY_MONTHS`) months before, oldest first
+   * (graph-core's `egoHealth` on `networkAsOf` each month), by id. For a few people (a coach's caseload, one member's
+   * progress) each month's network is projected only within two steps of them — the same figures at a fraction of a
+   * large graph's cost; for many, the whole network of each month is projected once and kept with the snapshot. The
+   * domain's ties are read once per snapshot either way.
    */
-  history: (personId: string, months?: number) => EgoHealthPoint[];
+  history: (personIds: readonly string[], months?: number) => Record<string, EgoHealthPoint[]>;
 }
+
+/** Up to this many people, `history` projects each month around them rather than the whole network. */
+export const HISTORY_AROUND_LIMIT = 100;
 
 /** How many months of history the caseload and a member's progress show. */
 export const HISTORY_MONTHS = 6;
@@ -122,14 +129,25 @@ export function analysisSnapshots(): (deps: AppDeps) => Promise<AnalysisSnapshot
         let positions: Float64Array | undefined;
         const layout = () => (positions ??= g.n === 0 ? new Float64Array(0) : forceAtlas2Layout(g, { seed: LAYOUT_DEFAULTS.layoutSeed, barnesHut: LAYOUT_DEFAULTS.barnesHut }));
         const networks = new Map<number, NetworkAsOf>();
-        const back = (k: number) => {
+        let table: TieTable | undefined; // the domain's ties, read once for every month
+        const tieTable = () => (table ??= domainTieTable(domain));
+        const whole = (k: number) => {
           let net = networks.get(k);
-          if (!net) networks.set(k, (net = networkAsOf(domain, monthsBefore(now, k), { weighted: true })));
+          if (!net) networks.set(k, (net = networkAsOf(domain, monthsBefore(now, k), { weighted: true, table: tieTable() })));
           return net;
         };
         // The last `months` + 1 points; each point's ties gained count against the month before it.
-        const history = (personId: string, months = HISTORY_MONTHS) =>
-          Array.from({ length: months + 1 }, (_, i) => months - i).map((k) => egoHealth(back(k), personId, k < HISTORY_MONTHS ? back(k + 1) : undefined));
+        const history = (personIds: readonly string[], months = HISTORY_MONTHS) => {
+          const around = new Map<number, NetworkAsOf>();
+          const near = (k: number) => {
+            let net = around.get(k);
+            if (!net) around.set(k, (net = networkAsOf(domain, monthsBefore(now, k), { weighted: true, table: tieTable(), around: personIds })));
+            return net;
+          };
+          const back = personIds.length <= HISTORY_AROUND_LIMIT ? near : whole;
+          const ks = Array.from({ length: months + 1 }, (_, i) => months - i);
+          return Object.fromEntries(personIds.map((id) => [id, ks.map((k) => egoHealth(back(k), id, k < HISTORY_MONTHS ? back(k + 1) : undefined))]));
+        };
         return { now, domain, analysis, facts: nodeFacts(domain, g), layout, history };
       });
       cached.catch(() => {

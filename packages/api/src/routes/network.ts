@@ -190,12 +190,13 @@ export function networkRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
             constraint: report.constraint,
             sectorsTwoSteps: report.sectors.twoSteps,
             community: report.community,
-            lastMonth: snap.history(p.id, 1)[0]!,
           });
         }
-        members.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
-        for (const mb of members) audit('health', 'person', mb.id);
-        return { status: 200, body: { now: snap.now.toISOString(), members } };
+        const lastMonth = snap.history(members.map((mb) => mb.id), 1);
+        const withHistory = members.map((mb) => ({ ...mb, lastMonth: lastMonth[mb.id]![0]! }));
+        withHistory.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+        for (const mb of withHistory) audit('health', 'person', mb.id);
+        return { status: 200, body: { now: snap.now.toISOString(), members: withHistory } };
       },
     }),
     defineRoute({
@@ -218,7 +219,7 @@ export function networkRoutes(snapshot = analysisSnapshots()): AnyRoute[] {
         if (!p || (caller.role === 'coach' && !canSeePerson(caller, p))) throw notFound('person', params.id);
         if (caller.role === 'coach' && !isOwnMember(caller, p)) throw new ApiError('forbidden', 'a coach reads the history of their own members only');
         if (!p.roles.includes('member')) throw new ApiError('not-found', `person ${JSON.stringify(p.id)} is not a member: history is kept for members`);
-        const points = snap.history(p.id);
+        const points = snap.history([p.id])[p.id]!;
         audit('history', 'person', p.id);
         return { status: 200, body: { id: p.id, now: snap.now.toISOString(), points } };
       },

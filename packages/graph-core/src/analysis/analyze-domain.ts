@@ -5,9 +5,10 @@
  */
 import type { BridgeworkGraph } from '../graph/bridgework-graph.js';
 import { coAttendanceTies } from '../model/co-attendance.js';
-import { TIE_KIND_NAMES } from '../model/schemas.js';
+import { TIE_KIND_NAMES, type Tie } from '../model/schemas.js';
 import { SIC_SECTIONS } from '../model/sectors.js';
-import { projectGraph, type CompactGraph } from '../projection/compact-graph.js';
+import type { CompactGraph } from '../projection/compact-graph.js';
+import { projectTieTable, tieTable, tieTableNeighbours, type TieTable } from '../projection/tie-table.js';
 import { analyzeNetwork, networkAnalysisJson, type AnalyzeNetworkOptions, type NetworkMeasures } from './analyze-network.js';
 import type { DomainNodeInfo, NetworkAnalysis } from './network-analysis-types.js';
 import { NODE_TYPE_CODE, nodeFacts } from './reach/node-facts.js';
@@ -41,7 +42,26 @@ export interface DomainProjectionOptions {
    * (see `ProjectionOptions.asOf`). Default: everything recorded.
    */
   asOf?: Date;
+  /**
+   * The domain's ties read once by `domainTieTable(domain)`, for a caller that projects the same graph at several
+   * instants (a member's progress month by month); default: read them now.
+   */
+  table?: TieTable;
+  /**
+   * Keep only the network within two steps of these people (every tie among the nodes there): all that their ego
+   * measures read — their contacts, the ties among and of those contacts, the organisations two steps out — at a
+   * fraction of a large graph's cost. Other nodes are kept, without ties. Default: the whole network.
+   */
+  around?: readonly string[];
 }
+
+/** The ties `domainProjection` reads (people and organisations, every kind but `attended`), read once for reuse. */
+export function domainTieTable(domain: BridgeworkGraph): TieTable {
+  return tieTable(domain, { nodeTypes: DOMAIN_NODE_TYPES, kinds: DOMAIN_TIE_KINDS });
+}
+
+const DOMAIN_NODE_TYPES = ['person', 'organisation'] as const;
+const DOMAIN_TIE_KINDS = TIE_KIND_NAMES.filter((k) => k !== 'attended');
 
 /**
  * The network the domain analyses read: people and organisations (events left out), every tie kind but `attended`,
@@ -51,15 +71,49 @@ export function domainProjection(domain: BridgeworkGraph, options: DomainProject
   const { now, asOf } = options;
   const decay = options.halfLifeDays === undefined ? {} : { halfLifeDays: options.halfLifeDays };
   const when = asOf === undefined ? {} : { asOf };
-  return projectGraph(domain, {
-    now,
-    ...decay,
-    ...when,
-    nodeTypes: ['person', 'organisation'],
-    kinds: TIE_KIND_NAMES.filter((k) => k !== 'attended'),
-    // Only events already held make acquaintances: registering for the same upcoming event is not meeting.
-    extraTies: coAttendanceTies(domain, { now, asOf: asOf ?? now }),
-  });
+  const table = options.table ?? domainTieTable(domain);
+  // Only events already held make acquaintances: registering for the same upcoming event is not meeting.
+  const extraTies = coAttendanceTies(domain, { now, asOf: asOf ?? now });
+  const keep = options.around ? twoStepBall(table, options.around, extraTies) : undefined;
+  return projectTieTable(table, { now, ...decay, ...when, kinds: DOMAIN_TIE_KINDS, extraTies, ...(keep ? { keep } : {}) });
+}
+
+/**
+ * The nodes within two steps of `ids` over the table's ties (all of them: a network as of an earlier date holds fewer)
+ * and the extra ties, marked 1. Unknown ids are skipped.
+ */
+function twoStepBall(table: TieTable, ids: readonly string[], extra: readonly Pick<Tie, 'source' | 'target'>[]): Uint8Array {
+  const { source, target, index } = table;
+  const { offsets, ties } = tieTableNeighbours(table);
+  const mark = new Uint8Array(table.ids.length);
+  let frontier: number[] = [];
+  for (const id of ids) {
+    const i = index.get(id);
+    if (i !== undefined && mark[i] === 0) (mark[i] = 1), frontier.push(i);
+  }
+  for (let hop = 0; hop < 2; hop++) {
+    const next: number[] = [];
+    const reach = (x: number) => {
+      if (mark[x] === 0) (mark[x] = 1), next.push(x);
+    };
+    for (const i of frontier) {
+      for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p++) {
+        const k = ties[p]!;
+        reach(source[k] === i ? target[k]! : source[k]!);
+      }
+    }
+    // Shared events: few ties, scanned once a hop against the frontier.
+    const inFrontier = new Set(frontier);
+    for (const tie of extra) {
+      const a = index.get(tie.source);
+      const b = index.get(tie.target);
+      if (a === undefined || b === undefined) continue;
+      if (inFrontier.has(a)) reach(b);
+      if (inFrontier.has(b)) reach(a);
+    }
+    frontier = next;
+  }
+  return mark;
 }
 
 /** Analyse the domain graph: people and organisations, ties decayed to `now`, event attendance as weak ties. */

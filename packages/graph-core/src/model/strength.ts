@@ -61,9 +61,32 @@ export const DEFAULT_EVENT_HALF_LIFE_DAYS = 90;
 
 const DAY_MS = 86_400_000;
 
-/** Milliseconds since the epoch of a date string (a calendar date is midnight UTC). */
+/**
+ * Milliseconds since the epoch of a date string (a calendar date is midnight UTC). A calendar date is read digit by
+ * digit without building a string (projections read one or two per tie, and the garbage of a million concatenations
+ * cost more than the parsing); anything else — a time of day, or a date this fast path does not vouch for — goes to
+ * `Date.parse`, which gives the same answer for the dates the fast path reads.
+ */
 export function dateToMs(date: DateString): number {
-  return Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
+  if (date.length === 10) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45 && y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 28) return Date.UTC(y, m - 1, d);
+    return Date.parse(`${date}T00:00:00Z`);
+  }
+  return Date.parse(date);
+}
+
+/** The decimal number in s[from, to), or −1 when a character there is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let x = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    x = x * 10 + c;
+  }
+  return x;
 }
 
 /**

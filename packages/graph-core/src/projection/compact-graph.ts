@@ -21,7 +21,7 @@
 import { BridgeworkError } from '../errors.js';
 import type { BridgeworkGraph } from '../graph/bridgework-graph.js';
 import type { NodeType, Tie, TieKind } from '../model/schemas.js';
-import { dateToMs, effectiveStrength } from '../model/strength.js';
+import { projectTieTable, tieTable } from './tie-table.js';
 
 /**
  * How the weights of repeated edges between the same two nodes are combined:
@@ -402,50 +402,6 @@ export interface ProjectionOptions {
  * are kept.
  */
 export function projectGraph(g: BridgeworkGraph, options: ProjectionOptions = {}): CompactGraph {
-  const { now, halfLifeDays, minStrength = 0, asOf } = options;
-  if (halfLifeDays !== undefined && now === undefined) fail('halfLifeDays needs now (graph-core reads no clock)');
-  if (now !== undefined && Number.isNaN(now.getTime())) fail('now is an invalid Date');
-  if (asOf !== undefined && Number.isNaN(asOf.getTime())) fail('asOf is an invalid Date');
-  const asOfMs = asOf === undefined ? Infinity : asOf.getTime();
-  const kinds = options.kinds ? new Set<TieKind>(options.kinds) : null;
-  const types = options.nodeTypes ? new Set<NodeType>(options.nodeTypes) : null;
-  const graph = g.graph;
-  const ids: string[] = [];
-  const index = new Map<string, number>();
-  graph.forEachNode((id, attributes) => {
-    if (types && !types.has(attributes.type)) return;
-    index.set(id, ids.length);
-    ids.push(id);
-  });
-  const extra = options.extraTies ?? [];
-  const size = graph.size + extra.length;
-  const sources = new Uint32Array(size);
-  const targets = new Uint32Array(size);
-  const weights = new Float64Array(size);
-  let e = 0;
-  const decay = halfLifeDays === undefined ? {} : { halfLifeDays };
-  graph.forEachEdge((_key, tie, source, target) => {
-    if (kinds && !kinds.has(tie.kind)) return;
-    if (tie.since !== null && tie.since !== undefined && dateToMs(tie.since) > asOfMs) return;
-    const s = index.get(source);
-    const t = index.get(target);
-    if (s === undefined || t === undefined) return;
-    const strength = now ? effectiveStrength(tie, now, decay) : tie.strength;
-    if (!(strength >= minStrength)) return;
-    sources[e] = s;
-    targets[e] = t;
-    weights[e] = Math.min(1, Math.max(0, strength));
-    e++;
-  });
-  for (const tie of extra) {
-    if (kinds && !kinds.has(tie.kind)) continue;
-    const s = index.get(tie.source);
-    const t = index.get(tie.target);
-    if (s === undefined || t === undefined || !(tie.strength >= minStrength)) continue;
-    sources[e] = s;
-    targets[e] = t;
-    weights[e] = Math.min(1, Math.max(0, tie.strength));
-    e++;
-  }
-  return buildCompact(sources.subarray(0, e), targets.subarray(0, e), weights.subarray(0, e), ids.length, ids, index, { merge: 'noisy-or' });
+  const { kinds, nodeTypes, ...projection } = options;
+  return projectTieTable(tieTable(g, { ...(kinds ? { kinds } : {}), ...(nodeTypes ? { nodeTypes } : {}) }), { ...projection, ...(kinds ? { kinds } : {}) });
 }

@@ -14,5 +14,6 @@ export {
   type MergeRule,
   type ProjectionOptions,
 } from './compact-graph.js';
+export { tieTable, tieTableNeighbours, tieTableAtFullStrength, projectTieTable, type TieTable, type TieTableNeighbours, type TieTableOptions, type TieTableProjectionOptions } from './tie-table.js';
 export { compactFromEdgeText, parseDecimal, parseEdgeText, type EdgeTextOptions, type ParsedEdgeText } from './edge-text.js';
 export { adamicAdarScan, createTwoHopScratch, type TwoHopScores, type TwoHopScratch } from './adamic-adar.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { generateDemoTown } from '../../demo/demo-town.js';
 import { BridgeworkGraph } from '../../graph/bridgework-graph.js';
 import { EventSchema, OrganisationSchema, PersonSchema, TieSchema } from '../../model/schemas.js';
-import { analyzeDomain, domainProjection } from '../analyze-domain.js';
+import { analyzeDomain, domainProjection, domainTieTable } from '../analyze-domain.js';
 import { egoHealth, egoHistory, monthsBefore, networkAsOf } from './ego-history.js';
 
 // Dana's network grows: she has always known Amy (no date), met Ben in March, started volunteering at the café (where
@@ -81,6 +81,30 @@ describe('ego history', () => {
       if (before!.size !== after!.size) changed++;
     }
     expect(changed).toBeGreaterThan(0);
+  });
+
+  it('gives the same health from a network projected around a few people as from the whole network, and refuses others', () => {
+    const town = BridgeworkGraph.from(generateDemoTown({ seed: 7 }));
+    const today = new Date('2026-11-01T00:00:00Z');
+    const members = [...town.people()].filter((p) => p.roles.includes('member')).map((p) => p.id);
+    const table = domainTieTable(town);
+    const whole = [0, 1, 2, 3].map((k) => networkAsOf(town, monthsBefore(today, k), { table }));
+    let compared = 0;
+    for (const group of [members.slice(0, 1), members.slice(5, 8), members.slice(20, 35)]) {
+      const around = [0, 1, 2, 3].map((k) => networkAsOf(town, monthsBefore(today, k), { table, around: group }));
+      // Far fewer ties than the whole network, yet the same figures for the people asked about.
+      expect(around[0]!.g.m).toBeLessThan(whole[0]!.g.m);
+      for (const id of group) {
+        for (let k = 0; k < 3; k++) {
+          expect(egoHealth(around[k]!, id, around[k + 1])).toEqual(egoHealth(whole[k]!, id, whole[k + 1]));
+          compared++;
+        }
+      }
+      const outsider = members.find((id) => !group.includes(id))!;
+      expect(() => egoHealth(around[0]!, outsider)).toThrow(/projected around other people/);
+      expect(() => egoHealth(whole[0]!, outsider, around[1])).toThrow(/projected around other people/);
+    }
+    expect(compared).toBe(19 * 3);
   });
 
   it('does not count an upcoming event as a meeting in the analysis of today', () => {

@@ -14,7 +14,9 @@ import { BridgeworkError } from '../../errors.js';
 import type { BridgeworkGraph } from '../../graph/bridgework-graph.js';
 import { SIC_SECTION_LETTERS, type SicSection } from '../../model/sectors.js';
 import type { CompactGraph } from '../../projection/compact-graph.js';
-import { domainProjection } from '../analyze-domain.js';
+import { tieTableAtFullStrength, type TieTable } from '../../projection/tie-table.js';
+import { coAttendanceTies } from '../../model/co-attendance.js';
+import { domainProjection, domainTieTable } from '../analyze-domain.js';
 import { nodeFacts } from '../reach/node-facts.js';
 import { localConstraintsOf } from '../structural-holes/local-constraint.js';
 import { resolveTieRule, weakShareAt, type TieClassificationOptions } from '../ties/tie-classification.js';
@@ -74,7 +76,16 @@ export function monthsBefore(now: Date, k: number): Date {
 }
 
 /** Options of `networkAsOf`. */
-export type NetworkAsOfOptions = Pick<EgoHistoryOptions, 'halfLifeDays' | 'weighted' | 'ties'>;
+export type NetworkAsOfOptions = Pick<EgoHistoryOptions, 'halfLifeDays' | 'weighted' | 'ties'> & {
+  /** `domainTieTable(domain)`, read once and shared by the networks of several dates (default: read it again). */
+  table?: TieTable;
+  /**
+   * Only the health of these people will be read: the network is projected within two steps of them
+   * (`domainProjection`'s `around`) — the same figures for them at a fraction of a large graph's cost — and
+   * `egoHealth` refuses anyone else. Default: everyone.
+   */
+  around?: readonly string[];
+};
 
 /** The network as it stood at one instant, ready to read any person's health from (see `egoHealth`). */
 export interface NetworkAsOf {
@@ -89,21 +100,35 @@ export interface NetworkAsOf {
   rule: ReturnType<typeof resolveTieRule>;
   /** Scratch for the two-step walk: a visit stamp per node and the last stamp given. */
   scratch: { seen: Uint32Array; stamp: number };
+  /** The people whose health it can give (`around`), or null for everyone. */
+  around: ReadonlySet<string> | null;
 }
 
-/** The network as it stood at `at`: one projection (O(n + m)); each person's health is then read from it in O(local). */
+/**
+ * The network as it stood at `at`: one projection (O(n + m)); each person's health is then read from it in O(local).
+ * With `around`, only the part within two steps of those people is projected: the same figures for them.
+ */
 export function networkAsOf(domain: BridgeworkGraph, at: Date, options: NetworkAsOfOptions = {}): NetworkAsOf {
   if (Number.isNaN(at.getTime())) throw new BridgeworkError('validation', 'graph-core/ego-history: the date is an invalid Date');
   const decay = options.halfLifeDays === undefined ? {} : { halfLifeDays: options.halfLifeDays };
-  const g = domainProjection(domain, { now: at, asOf: at, ...decay });
+  const table = options.table ?? domainTieTable(domain);
+  const g = domainProjection(domain, { now: at, asOf: at, ...decay, table, ...(options.around ? { around: options.around } : {}) });
+  let rule = resolveTieRule(g, options.ties);
+  if (options.around && (options.ties?.basis ?? 'auto') === 'auto') {
+    // 'auto' looks at every weight of the network, not only those within two steps of the people asked for: the
+    // whole network is at full strength only when each of its ties (and each shared event's) is.
+    const full = tieTableAtFullStrength(table, { now: at, asOf: at, ...decay }) && tieTableAtFullStrength(table, { now: at, asOf: at, ...decay, extraTies: coAttendanceTies(domain, { now: at, asOf: at }) });
+    rule = { ...rule, basis: full ? 'overlap' : 'strength' };
+  }
   return {
     at,
     date: isoDay(at),
     g,
     sector: nodeFacts(domain, g).sector,
     weighted: options.weighted ?? EGO_HISTORY_DEFAULTS.weighted,
-    rule: resolveTieRule(g, options.ties),
+    rule,
     scratch: { seen: new Uint32Array(g.n), stamp: 0 },
+    around: options.around ? new Set(options.around) : null,
   };
 }
 
@@ -115,6 +140,12 @@ export function egoHealth(net: NetworkAsOf, personId: string, previous?: Network
   const { g } = net;
   const i = g.indexOf(personId);
   if (i < 0) throw new BridgeworkError('not-found', `graph-core/ego-history: no person with id ${JSON.stringify(personId)} in the network`);
+  if (net.around && !net.around.has(personId)) {
+    throw new BridgeworkError('validation', `graph-core/ego-history: the network of ${net.date} was projected around other people, not ${JSON.stringify(personId)}`);
+  }
+  if (previous?.around && !previous.around.has(personId)) {
+    throw new BridgeworkError('validation', `graph-core/ego-history: the network of ${previous.date} was projected around other people, not ${JSON.stringify(personId)}`);
+  }
   const size = g.offsets[i + 1]! - g.offsets[i]!;
   let c = 0;
   for (const l of localConstraintsOf(g, i, { weighted: net.weighted })) c += l;
@@ -151,8 +182,9 @@ export function egoHistory(domain: BridgeworkGraph, personIds: readonly string[]
   const points = Array.from({ length: months + 1 }, (_, k) => monthsBefore(options.now, months - k));
   const people: Record<string, EgoHealthPoint[]> = Object.fromEntries(personIds.map((id) => [id, []]));
   let previous: NetworkAsOf | undefined;
+  const table = domainTieTable(domain);
   for (const at of points) {
-    const net = networkAsOf(domain, at, options);
+    const net = networkAsOf(domain, at, { ...options, table, around: personIds });
     for (const id of personIds) people[id]!.push(egoHealth(net, id, previous));
     previous = net;
   }
