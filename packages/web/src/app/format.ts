@@ -1,4 +1,5 @@
 /** Pure helpers for what the screens show (no DOM): numbers in words, the funnel, colours. */
+import type { HealthPoint as ApiHealthPoint } from './api-types.generated.js';
 import type { Introduction } from './types.js';
 
 /** `0.4231` → `42%`; null → `–`. */
@@ -115,14 +116,8 @@ export function constraintBins(values: readonly (number | null)[]): { bins: Hist
   return { bins, undefined: undef };
 }
 
-/** A member's network health at one date, as the caseload and the history report it. */
-export interface HealthPoint {
-  date: string;
-  size: number;
-  weakTieShare: number | null;
-  constraint: number | null;
-  sectorsTwoSteps: string[];
-}
+/** What `changeWords` reads of a member's network health at one date (the API's `HealthPoint`). */
+export type HealthPoint = Pick<ApiHealthPoint, 'date' | 'size' | 'weakTieShare' | 'constraint' | 'sectorsTwoSteps'>;
 
 /**
  * The change between two points in a coach's words, each part with a direction a coach reads as better or worse:

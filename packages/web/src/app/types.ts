@@ -9,11 +9,10 @@ import type {
   ApiRequests,
   ApiResponses,
   Event as ApiEvent,
-  HealthPoint as ApiHealthPoint,
   Suggestion as ApiSuggestion,
   SuggestionTag as ApiSuggestionTag,
 } from './api-types.generated.js';
-import type { HealthPoint, OUTCOMES } from './format.js';
+import type { OUTCOMES } from './format.js';
 
 /** A page of a list route (`GET /v1/people`, `/v1/ties`, …); `ApiAgreement` checks it against each one the app reads. */
 export interface Page<T> {
@@ -71,8 +70,8 @@ type Check<T extends true> = T;
 
 /**
  * Compile-time checks that what the app declares on its own agrees with the API: the generic page with each list
- * route it reads, the outcome picker's list (format.ts `OUTCOMES`) with the outcomes the API accepts, and the API's
- * health points with what `changeWords` reads. `tsc` fails on any that does not hold.
+ * route it reads, and the outcome picker's list (format.ts `OUTCOMES`) with the outcomes the API accepts. `tsc` fails on
+ * any that does not hold.
  */
 export type ApiAgreement = [
   Check<Same<ApiResponses['GET /v1/people'], Page<Person>>>,
@@ -81,5 +80,4 @@ export type ApiAgreement = [
   Check<Same<ApiResponses['GET /v1/ties'], Page<Tie>>>,
   Check<Same<ApiResponses['GET /v1/introductions'], Page<Introduction>>>,
   Check<Same<(typeof OUTCOMES)[number], IntroductionOutcome['outcome']>>,
-  Check<ApiHealthPoint extends HealthPoint ? true : false>,
 ];
