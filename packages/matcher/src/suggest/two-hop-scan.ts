@@ -106,11 +106,19 @@ export function scanCandidates(index: SuggestIndex, u: number, opts: ScanOptions
   let r = reuse && scratch.result ? scratch.result : allocate(64);
   let cap = r.v.length;
   let count = 0;
-  const grow = () => {
-    const bigger = allocate(cap * 2);
-    copyInto(bigger, r, count);
-    cap *= 2;
-    r = bigger;
+  /** A new candidate slot for v, reached in `hops` steps. */
+  const newSlot = (v: number, hops: number): number => {
+    candStamp[v] = epoch;
+    if (count === cap) {
+      const bigger = allocate(cap * 2);
+      copyInto(bigger, r, count);
+      cap *= 2;
+      r = bigger;
+    }
+    const c = count++;
+    slotOf[v] = c;
+    init(r, c, v, hops);
+    return c;
   };
   for (let p = uStart; p < uEnd; p++) {
     const z = neighbours[p]!;
@@ -122,14 +130,7 @@ export function scanCandidates(index: SuggestIndex, u: number, opts: ScanOptions
     for (let q = zStart; q < zEnd; q++) {
       const v = neighbours[q]!;
       if (nearStamp[v] === epoch) continue;
-      let c: number;
-      if (candStamp[v] !== epoch) {
-        candStamp[v] = epoch;
-        if (count === cap) grow();
-        c = count++;
-        slotOf[v] = c;
-        init(r, c, v, 2);
-      } else c = slotOf[v]!;
+      const c = candStamp[v] !== epoch ? newSlot(v, 2) : slotOf[v]!;
       r.cn[c]! += 1;
       r.ra[c]! += inv;
       r.s1[c]! += az;
@@ -154,15 +155,9 @@ export function scanCandidates(index: SuggestIndex, u: number, opts: ScanOptions
           const v = neighbours[s]!;
           const wv = weights[s]!;
           if (wv < tau || nearStamp[v] === epoch) continue;
-          let c: number;
-          if (candStamp[v] !== epoch) {
-            candStamp[v] = epoch;
-            if (count === cap) grow();
-            c = count++;
-            slotOf[v] = c;
-            init(r, c, v, 3);
-          } else {
-            c = slotOf[v]!;
+          const fresh = candStamp[v] !== epoch;
+          const c = fresh ? newSlot(v, 3) : slotOf[v]!;
+          if (!fresh) {
             if (r.hops[c] === 2 && r.intro1[c]! >= 0) continue; // a vouched two-step path beats any chain
             r.hops[c] = 3;
           }
