@@ -43,6 +43,8 @@ import { BridgeworkError } from '../../errors.js';
 import type { CompactGraph } from '../../projection/compact-graph.js';
 import type { Rng } from '../../random/rng.js';
 import {
+  accumulateLevels,
+  accumulateWeighted,
   bfsLevels,
   bfsPaths,
   createPathScratch,
@@ -173,13 +175,13 @@ function runSearches(graph: CompactGraph, run: SearchRun): SearchSums {
     if (lengths !== null) {
       reached = dijkstraPaths(graph, s, lengths, sc);
       for (let k = 1; k < reached; k++) totalDistance += dist[order[k]!]!;
-      if (paths && bc !== null) accumulateWeighted(graph, lengths, sc, reached, bc);
+      if (paths && bc !== null) accumulateWeighted(graph.offsets, graph.neighbours, lengths, sc, reached, bc);
       if (sums.distanceSum !== null) addDistancesWeighted(sc, reached, sums.distanceSum, sums.reachedBy!);
     } else {
       const levels = paths ? bfsPaths(graph, s, sc) : bfsLevels(graph, s, sc);
       reached = bounds[levels]!;
       for (let level = 1; level < levels; level++) totalDistance += level * (bounds[level + 1]! - bounds[level]!);
-      if (paths && bc !== null) accumulateLevels(graph, sc, levels, bc);
+      if (paths && bc !== null) accumulateLevels(graph.offsets, graph.neighbours, sc, levels, bc);
       if (sums.distanceSum !== null) addDistancesByLevel(sc, levels, sums.distanceSum, sums.reachedBy!);
     }
     if (run.closeness !== 'none') {
@@ -345,69 +347,6 @@ function closenessPlan(graph: CompactGraph, weighted: boolean, pivots: Int32Arra
     }
   }
   return { exact: false, componentSize, extra: Int32Array.from(extra) };
-}
-
-/**
- * Dependency accumulation after a BFS, level by level from the deepest: coef(v) = (1 + δ(v)) / σ(v) is published
- * for a whole level at once, so while level L is summed only level L + 1 has coef published among v's neighbours
- * (levels ≤ L are still 0, levels ≥ L + 2 are not adjacent) and δ(v) = σ(v) · Σ_{all neighbours} coef(w) needs no
- * predecessor test. coef(v) = 1/σ(v) + Σ coef(w). The source (level 0) gains nothing.
- */
-function accumulateLevels(graph: CompactGraph, sc: PathScratch, levels: number, bc: Float64Array): void {
-  const { offsets, neighbours } = graph;
-  const { order, bounds, sigma, shared, coef } = sc;
-  // The deepest level has no successors: δ = 0, coef = 1/σ.
-  if (levels > 1) {
-    for (let k = bounds[levels - 1]!, end = bounds[levels]!; k < end; k++) {
-      const v = order[k]!;
-      coef[v] = 1 / sigma[v]!;
-    }
-  }
-  for (let level = levels - 2; level > 0; level--) {
-    const start = bounds[level]!;
-    const end = bounds[level + 1]!;
-    for (let k = start; k < end; k++) {
-      const v = order[k]!;
-      let a0 = 0;
-      let a1 = 0;
-      let p = offsets[v]!;
-      const stop = offsets[v + 1]!;
-      for (; p + 1 < stop; p += 2) {
-        a0 += coef[neighbours[p]!]!;
-        a1 += coef[neighbours[p + 1]!]!;
-      }
-      if (p < stop) a0 += coef[neighbours[p]!]!;
-      const acc = a0 + a1;
-      shared[v] = acc; // σ is no longer needed in `shared`: park the sum until the level is done
-      bc[v]! += sigma[v]! * acc;
-    }
-    for (let k = start; k < end; k++) {
-      const v = order[k]!;
-      coef[v] = 1 / sigma[v]! + shared[v]!;
-    }
-  }
-}
-
-/**
- * The same after Dijkstra: w is a successor of v when fl(d(v) + len) === d(w) and d(v) < d(w). Unreached nodes
- * have coef 0, so an edge of infinite length that happens to compare equal (∞ === ∞) adds nothing.
- */
-function accumulateWeighted(graph: CompactGraph, lengths: Float64Array, sc: PathScratch, reached: number, bc: Float64Array): void {
-  const { offsets, neighbours } = graph;
-  const { order, dist, sigma, coef } = sc;
-  for (let k = reached - 1; k > 0; k--) {
-    const v = order[k]!;
-    const dv = dist[v]!;
-    let acc = 0;
-    for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {
-      const w = neighbours[p]!;
-      const dw = dist[w]!;
-      if (dv + lengths[p]! === dw && dv < dw) acc += coef[w]!;
-    }
-    const sv = sigma[v]!;
-    bc[v]! += sv * acc;
-    coef[v] = 1 / sv + acc;
-  }
 }
 
 /**

@@ -4,9 +4,14 @@
  * Numer. Math. 1:269) with an indexed binary heap for weighted ones, both counting shortest paths as in Brandes
  * (2001, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25:163, Algorithm 1).
  *
- * Internal to the centrality folder (not re-exported). Everything runs over typed arrays held in a `PathScratch`
- * that is allocated once per call of a centrality and reset between sources by touching only the nodes the last
- * search reached, so a search allocates nothing (bar the odd typed-array view when a level is sorted).
+ * The one implementation of these kernels for the undirected measures (../centrality) and the directed ones
+ * (../directed, through directed-paths.ts); not re-exported from the package. The kernels take a bare CSR
+ * (offsets, neighbours[, lengths]) — an undirected CompactGraph is a symmetric CSR, and a DirectedCompactGraph gives
+ * its out-rows (paths from the source) or in-rows (distances to the node) — with thin wrappers over a CompactGraph.
+ * Brandes's dependency accumulation (`accumulateLevels`, `accumulateWeighted`) lives here too, as it reads the same
+ * scratch. Everything runs over typed arrays held in a `PathScratch` that is allocated once per call of a centrality
+ * and reset between sources by touching only the nodes the last search reached, so a search allocates nothing (bar
+ * the odd typed-array view when a level is sorted).
  *
  * Each BFS level is sorted by node index before it is expanded (`sortLevel`: a bitmap for large levels). In
  * discovery order the rows of a level are read at random places of the 2m-entry `neighbours` array — one or two
@@ -97,12 +102,16 @@ export function createPathScratch(g: CompactGraph | number, sortLevels?: boolean
   };
 }
 
-/** Edge lengths 1/w aligned with `g.weights` (a weight of 0 gives +∞: the edge is never walked). */
-export function edgeLengths(g: CompactGraph): Float64Array {
-  const { weights } = g;
+/** Lengths 1/w aligned with `weights` (a weight of 0 gives +∞: the edge or arc is never walked). */
+export function reciprocalLengths(weights: Float64Array): Float64Array {
   const lengths = new Float64Array(weights.length);
   for (let p = 0; p < weights.length; p++) lengths[p] = 1 / weights[p]!;
   return lengths;
+}
+
+/** Edge lengths 1/w aligned with `g.weights` (a weight of 0 gives +∞: the edge is never walked). */
+export function edgeLengths(g: CompactGraph): Float64Array {
+  return reciprocalLengths(g.weights);
 }
 
 /**
@@ -137,13 +146,17 @@ export function resetScratch(sc: PathScratch, reached: number, kind: 'bfs' | 'di
   }
 }
 
-/**
- * Breadth-first search from `s` filling `order` and `bounds` (no path counts: closeness). Returns the number of
- * levels L; level 0 is s alone and `bounds[L]` nodes were reached; each level is sorted by node index. The scratch
- * must be in its reset state.
- */
+/** `bfsLevelsCsr` over the rows of `g`. */
 export function bfsLevels(g: CompactGraph, s: number, sc: PathScratch): number {
-  const { offsets, neighbours } = g;
+  return bfsLevelsCsr(g.offsets, g.neighbours, s, sc);
+}
+
+/**
+ * Breadth-first search from `s` along the rows of (offsets, neighbours), filling `order` and `bounds` (no path
+ * counts: closeness). Returns the number of levels L; level 0 is s alone and `bounds[L]` nodes were reached; each
+ * level is sorted by node index when `sc.sortLevels`. The scratch must be in its reset state.
+ */
+export function bfsLevelsCsr(offsets: Uint32Array, neighbours: Uint32Array, s: number, sc: PathScratch): number {
   const { order, bounds, seen } = sc;
   seen[s] = 1;
   order[0] = s;
@@ -153,16 +166,7 @@ export function bfsLevels(g: CompactGraph, s: number, sc: PathScratch): number {
   let end = 1;
   let tail = 1;
   while (start < end) {
-    for (let k = start; k < end; k++) {
-      const v = order[k]!;
-      for (let p = offsets[v]!, stop = offsets[v + 1]!; p < stop; p++) {
-        const w = neighbours[p]!;
-        if (seen[w] === 0) {
-          seen[w] = 1;
-          order[tail++] = w;
-        }
-      }
-    }
+    for (let k = start; k < end; k++) tail = discoverRow(offsets, neighbours, order[k]!, seen, order, tail);
     bounds[++levels] = end;
     start = end;
     end = tail;
@@ -174,31 +178,16 @@ export function bfsLevels(g: CompactGraph, s: number, sc: PathScratch): number {
 /**
  * Breadth-first search from `s` counting shortest paths: fills `order`, `bounds` and `sigma` (and leaves every
  * reached node's σ published in `shared`). Returns the number of levels L; `bounds[L]` nodes were reached; each
- * level is sorted by node index. The scratch must be in its reset state.
+ * level is sorted by node index. The scratch must be in its reset state. Undirected only: each row is read once for
+ * both the pull and the discovery (the directed form, pulling over in-rows, is `directedBfsPaths`).
  */
 export function bfsPaths(g: CompactGraph, s: number, sc: PathScratch): number {
   const { offsets, neighbours } = g;
   const { order, bounds, seen, sigma, shared } = sc;
-  seen[s] = 1;
-  order[0] = s;
-  bounds[0] = 0;
-  sigma[s] = 1;
-  shared[s] = 1;
-  let levels = 0;
-  let start = 0;
-  let end = 1;
-  let tail = 1;
-  // Level 0: discover only (σ(s) = 1 is set).
-  for (let p = offsets[s]!, stop = offsets[s + 1]!; p < stop; p++) {
-    const w = neighbours[p]!;
-    if (seen[w] === 0) {
-      seen[w] = 1;
-      order[tail++] = w;
-    }
-  }
-  bounds[++levels] = end;
-  start = end;
-  end = tail;
+  let tail = openCountingSearch(offsets, neighbours, s, sc);
+  let levels = 1;
+  let start = 1;
+  let end = tail;
   sortLevel(sc, start, end);
   while (start < end) {
     for (let k = start; k < end; k++) {
@@ -232,17 +221,72 @@ export function bfsPaths(g: CompactGraph, s: number, sc: PathScratch): number {
       }
       sigma[v] = a0 + a1;
     }
-    // Publish level L's σ for level L + 1.
-    for (let k = start; k < end; k++) {
-      const v = order[k]!;
-      shared[v] = sigma[v]!;
-    }
+    publishLevel(sc, start, end);
     bounds[++levels] = end;
     start = end;
     end = tail;
     sortLevel(sc, start, end);
   }
   return levels;
+}
+
+/**
+ * Start a counting BFS from `s` (the scratch in its reset state): level 0 is s alone, σ(s) = 1 set and published,
+ * and level 1 — s's row of (offsets, neighbours) — discovered into `order`; returns the tail of `order` (the end of
+ * level 1).
+ */
+export function openCountingSearch(offsets: Uint32Array, neighbours: Uint32Array, s: number, sc: PathScratch): number {
+  const { order, bounds, seen, sigma, shared } = sc;
+  seen[s] = 1;
+  order[0] = s;
+  bounds[0] = 0;
+  bounds[1] = 1;
+  sigma[s] = 1;
+  shared[s] = 1;
+  return discoverRow(offsets, neighbours, s, seen, order, 1);
+}
+
+/** Publish the σ of the level `order[start … end)` in `shared`, once all of it is counted, for the next level to pull. */
+export function publishLevel(sc: PathScratch, start: number, end: number): void {
+  const { order, sigma, shared } = sc;
+  for (let k = start; k < end; k++) {
+    const v = order[k]!;
+    shared[v] = sigma[v]!;
+  }
+}
+
+/**
+ * Append the nodes of row v of (offsets, neighbours) not yet `seen` to `order` from `tail`, in row order, marking
+ * them seen; returns the new tail. The discovery step of `bfsLevelsCsr`, and level 0 of the counting searches.
+ */
+export function discoverRow(offsets: Uint32Array, neighbours: Uint32Array, v: number, seen: Uint8Array, order: Int32Array, tail: number): number {
+  let t = tail;
+  for (let p = offsets[v]!, stop = offsets[v + 1]!; p < stop; p++) {
+    const w = neighbours[p]!;
+    if (seen[w] === 0) {
+      seen[w] = 1;
+      order[t++] = w;
+    }
+  }
+  return t;
+}
+
+/**
+ * Σ values[w] over row v of (offsets, neighbours): the "pull" of `accumulateLevels`. Summed in row order as two
+ * interleaved sums, a0 over even and a1 over odd positions, returned as a0 + a1 — two chains of dependent additions
+ * instead of one — exactly as the counting searches sum σ inline.
+ */
+function rowSum(values: Float64Array, offsets: Uint32Array, neighbours: Uint32Array, v: number): number {
+  let a0 = 0;
+  let a1 = 0;
+  let p = offsets[v]!;
+  const stop = offsets[v + 1]!;
+  for (; p + 1 < stop; p += 2) {
+    a0 += values[neighbours[p]!]!;
+    a1 += values[neighbours[p + 1]!]!;
+  }
+  if (p < stop) a0 += values[neighbours[p]!]!;
+  return a0 + a1;
 }
 
 /**
@@ -299,13 +343,17 @@ export function sortLevel(sc: PathScratch, start: number, end: number): void {
   }
 }
 
-/**
- * Dijkstra from `s` with edge lengths `lengths` (from `edgeLengths`), filling `order` (settle order), `dist` and
- * `sigma` with NetworkX's exact equal-path rule (see the header). Returns the number of nodes reached. The scratch
- * must be in its reset state.
- */
+/** `dijkstraCsr` over the rows of `g`, with `lengths` from `edgeLengths(g)`. */
 export function dijkstraPaths(g: CompactGraph, s: number, lengths: Float64Array, sc: PathScratch): number {
-  const { offsets, neighbours } = g;
+  return dijkstraCsr(g.offsets, g.neighbours, lengths, s, sc);
+}
+
+/**
+ * Dijkstra from `s` along the rows of (offsets, neighbours) with `lengths` aligned to them (`reciprocalLengths`),
+ * filling `order` (settle order), `dist` and `sigma` with NetworkX's exact equal-path rule (see the header). Returns
+ * the number of nodes reached. The scratch must be in its reset state.
+ */
+export function dijkstraCsr(offsets: Uint32Array, neighbours: Uint32Array, lengths: Float64Array, s: number, sc: PathScratch): number {
   const { order, dist, sigma, heap, keys, pos } = sc;
   dist[s] = 0;
   sigma[s] = 1;
@@ -345,6 +393,69 @@ export function dijkstraPaths(g: CompactGraph, s: number, lengths: Float64Array,
     }
   }
   return settled;
+}
+
+/**
+ * Brandes's dependency accumulation after a counting BFS (`bfsPaths`, or the directed one along out-rows), level by
+ * level from the deepest, over the rows of (offsets, neighbours) — the graph's rows, or a directed graph's out-rows.
+ * coef(v) = (1 + δ(v)) / σ(v) is published for a whole level at once, so while level L is summed only level L + 1
+ * has coef published among v's row (levels ≤ L are still 0, and no row entry lies two or more levels deeper: an
+ * undirected neighbour or an out-neighbour w has d(w) ≤ d(v) + 1), and δ(v) = σ(v) · Σ_{row} coef(w) needs no
+ * successor test; coef(v) = 1/σ(v) + Σ coef(w). Adds δ(v) to `bc[v]`; the source (level 0) gains nothing. Uses
+ * `shared` (the published σ are no longer needed) to park a level's sums.
+ */
+export function accumulateLevels(offsets: Uint32Array, neighbours: Uint32Array, sc: PathScratch, levels: number, bc: Float64Array): void {
+  const { order, bounds, sigma, shared, coef } = sc;
+  // The deepest level has no successors: δ = 0, coef = 1/σ.
+  if (levels > 1) {
+    for (let k = bounds[levels - 1]!, end = bounds[levels]!; k < end; k++) {
+      const v = order[k]!;
+      coef[v] = 1 / sigma[v]!;
+    }
+  }
+  for (let level = levels - 2; level > 0; level--) {
+    const start = bounds[level]!;
+    const end = bounds[level + 1]!;
+    for (let k = start; k < end; k++) {
+      const v = order[k]!;
+      const acc = rowSum(coef, offsets, neighbours, v);
+      shared[v] = acc; // park the sum until the whole level is done
+      bc[v]! += sigma[v]! * acc;
+    }
+    for (let k = start; k < end; k++) {
+      const v = order[k]!;
+      coef[v] = 1 / sigma[v]! + shared[v]!;
+    }
+  }
+}
+
+/**
+ * The same after Dijkstra (`dijkstraCsr` over the same rows and lengths), in reverse settle order: w is a successor
+ * of v when fl(d(v) + len) === d(w) and d(v) < d(w). Unreached nodes have coef 0, so an edge of infinite length that
+ * happens to compare equal (∞ === ∞) adds nothing.
+ */
+export function accumulateWeighted(
+  offsets: Uint32Array,
+  neighbours: Uint32Array,
+  lengths: Float64Array,
+  sc: PathScratch,
+  reached: number,
+  bc: Float64Array,
+): void {
+  const { order, dist, sigma, coef } = sc;
+  for (let k = reached - 1; k > 0; k--) {
+    const v = order[k]!;
+    const dv = dist[v]!;
+    let acc = 0;
+    for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {
+      const w = neighbours[p]!;
+      const dw = dist[w]!;
+      if (dv + lengths[p]! === dw && dv < dw) acc += coef[w]!;
+    }
+    const sv = sigma[v]!;
+    bc[v]! += sv * acc;
+    coef[v] = 1 / sv + acc;
+  }
 }
 
 /** Move node `x` with key `key` up from hole `at` (a new leaf when at === size) to its place. */

@@ -10,7 +10,8 @@
  * Sociol. 25:163), which is the same for directed graphs with searches along out-arcs: one BFS (Dijkstra when
  * weighted) per source counting shortest paths, then the dependencies δ(v) = Σ_{w: v ∈ P(w)} σ(v)/σ(w) · (1 + δ(w))
  * in reverse order of distance. Both passes are "pull" style (see directed-paths.ts): σ is summed over in-arcs, and
- * δ over out-arcs, where only the next level has (1 + δ)/σ published, so no predecessor lists are stored.
+ * δ over out-arcs, where only the next level has (1 + δ)/σ published, so no predecessor lists are stored. The
+ * accumulation is the undirected measure's own (../centrality/shortest-paths.ts), run over the out-rows.
  * O(nm) unweighted, O(nm + n² log n) weighted; O(n + m) memory.
  *
  * The estimate follows Brandes & Pich (2007, "Centrality estimation in large networks", Int. J. Bifurcation Chaos
@@ -26,6 +27,7 @@
  */
 import type { Rng } from '../../random/rng.js';
 import type { ProgressCallback } from '../centrality/path-centralities.js';
+import { accumulateLevels, accumulateWeighted } from '../centrality/shortest-paths.js';
 import type { DirectedCompactGraph } from './directed-graph.js';
 import {
   arcLengths,
@@ -33,7 +35,6 @@ import {
   dijkstraCsr,
   directedBfsPaths,
   resetDirectedScratch,
-  type DirectedPathScratch,
 } from './directed-paths.js';
 import { checkBoolean, invalid, withDefaults } from './internals.js';
 
@@ -130,67 +131,4 @@ function brandes(d: DirectedCompactGraph, sources: Int32Array, options: Directed
   if (k !== null) scale = (scale * n) / k;
   if (scale !== 1) for (let v = 0; v < n; v++) bc[v]! *= scale;
   return bc;
-}
-
-/**
- * Dependency accumulation after a BFS, level by level from the deepest, summing coef = (1 + δ)/σ over out-arcs:
- * while level L is summed only level L + 1 has coef published (levels ≤ L are still 0, and an out-arc never skips a
- * level forwards). δ(v) = σ(v) · Σ coef(w); coef(v) = 1/σ(v) + Σ coef(w). The source (level 0) gains nothing.
- */
-function accumulateLevels(offsets: Uint32Array, neighbours: Uint32Array, sc: DirectedPathScratch, levels: number, bc: Float64Array): void {
-  const { order, bounds, sigma, shared, coef } = sc;
-  if (levels > 1) {
-    for (let k = bounds[levels - 1]!, end = bounds[levels]!; k < end; k++) {
-      const v = order[k]!;
-      coef[v] = 1 / sigma[v]!;
-    }
-  }
-  for (let level = levels - 2; level > 0; level--) {
-    const start = bounds[level]!;
-    const end = bounds[level + 1]!;
-    for (let k = start; k < end; k++) {
-      const v = order[k]!;
-      let a0 = 0;
-      let a1 = 0;
-      let p = offsets[v]!;
-      const stop = offsets[v + 1]!;
-      for (; p + 1 < stop; p += 2) {
-        a0 += coef[neighbours[p]!]!;
-        a1 += coef[neighbours[p + 1]!]!;
-      }
-      if (p < stop) a0 += coef[neighbours[p]!]!;
-      const acc = a0 + a1;
-      shared[v] = acc; // park the sum until the whole level is done
-      bc[v]! += sigma[v]! * acc;
-    }
-    for (let k = start; k < end; k++) {
-      const v = order[k]!;
-      coef[v] = 1 / sigma[v]! + shared[v]!;
-    }
-  }
-}
-
-/** The same after Dijkstra: w is a successor of v when fl(d(v) + len) === d(w) and d(v) < d(w). */
-function accumulateWeighted(
-  offsets: Uint32Array,
-  neighbours: Uint32Array,
-  lengths: Float64Array,
-  sc: DirectedPathScratch,
-  reached: number,
-  bc: Float64Array,
-): void {
-  const { order, dist, sigma, coef } = sc;
-  for (let k = reached - 1; k > 0; k--) {
-    const v = order[k]!;
-    const dv = dist[v]!;
-    let acc = 0;
-    for (let p = offsets[v]!, end = offsets[v + 1]!; p < end; p++) {
-      const w = neighbours[p]!;
-      const dw = dist[w]!;
-      if (dv + lengths[p]! === dw && dv < dw) acc += coef[w]!;
-    }
-    const sv = sigma[v]!;
-    bc[v]! += sv * acc;
-    coef[v] = 1 / sv + acc;
-  }
 }
