@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateDemoTown, type GraphData } from '@bridgework/graph-core';
 import { largestCaseload } from '@bridgework/graph-core/testing';
 import { issueKey } from './auth/keys.js';
+import { HISTORY_AROUND_LIMIT } from './routes/analytics.js';
 import { startTestServer, type TestServer } from './testing/harness.js';
 
 let t: TestServer;
@@ -154,6 +155,15 @@ describe('progress over time', () => {
     // The demo town's networks grow over the months: some member had fewer contacts half a year ago.
     const histories = await Promise.all(caseload.map((m) => t.call('GET', `/v1/analytics/people/${m.id}/history`, { key: coachKey })));
     expect(histories.some((h) => h.body.points[0].size < h.body.points.at(-1).size)).toBe(true);
+  });
+
+  it("gives the same change since last month in the admin's whole-service caseload (whole networks) as in a coach's (networks around their members)", async () => {
+    const everyone = (await t.call('GET', '/v1/analytics/caseload')).body.members as { id: string; lastMonth: unknown }[];
+    expect(everyone.length).toBeGreaterThan(HISTORY_AROUND_LIMIT); // so the admin's caseload takes the whole-network path
+    const own = (await t.call('GET', '/v1/analytics/caseload', { key: coachKey })).body.members as { id: string; lastMonth: unknown }[];
+    expect(own.length).toBeLessThanOrEqual(HISTORY_AROUND_LIMIT);
+    const byId = new Map(everyone.map((m) => [m.id, m.lastMonth]));
+    for (const m of own) expect(m.lastMonth).toEqual(byId.get(m.id));
   });
 
   it('counts a tie recorded today as gained this month', async () => {
