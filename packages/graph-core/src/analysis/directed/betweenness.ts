@@ -26,7 +26,7 @@
  * estimate is always scaled by n/K, so it stays unbiased.
  */
 import type { Rng } from '../../random/rng.js';
-import type { ProgressCallback } from '../centrality/path-centralities.js';
+import { drawPivots, type ProgressCallback } from '../centrality/path-centralities.js';
 import { accumulateLevels, accumulateWeighted } from '../centrality/shortest-paths.js';
 import type { DirectedCompactGraph } from './directed-graph.js';
 import {
@@ -78,20 +78,9 @@ export function sampledDirectedBetweenness(d: DirectedCompactGraph, options: Sam
   const { pivots, rng } = options;
   if (!(Number.isInteger(pivots) && pivots >= 1)) invalid(`pivots must be a positive integer, not ${String(pivots)}`);
   if (typeof rng !== 'function') invalid('sampled betweenness needs an rng (createRng(seed))');
-  const n = d.n;
-  const k = Math.min(pivots, n);
-  const pool = new Int32Array(n);
-  for (let i = 0; i < n; i++) pool[i] = i;
-  if (k < n) {
-    // Partial Fisher–Yates: the first k entries become a uniform sample without replacement.
-    for (let i = 0; i < k; i++) {
-      const j = i + Math.floor(rng() * (n - i));
-      const t = pool[i]!;
-      pool[i] = pool[j]!;
-      pool[j] = t;
-    }
-  }
-  return brandes(d, pool.subarray(0, k), options, k < n ? k : null);
+  // The undirected estimate's draw (a partial Fisher–Yates shuffle): the same pivots for the same rng.
+  const sources = drawPivots(d.n, pivots, rng);
+  return brandes(d, sources, options, sources.length < d.n ? sources.length : null);
 }
 
 function brandes(d: DirectedCompactGraph, sources: Int32Array, options: DirectedBetweennessOptions, k: number | null): Float64Array {
