@@ -90,8 +90,9 @@ export interface AnalysisSnapshot {
    * Members' network health at now and each of the `months` (at most `HISTORY_MONTHS`) months before, oldest first
    * (graph-core's `egoHealth` on `networkAsOf` each month), by id. For a few people (a coach's caseload, one member's
    * progress) each month's network is projected only within two steps of them — the same figures at a fraction of a
-   * large graph's cost; for many, the whole network of each month is projected once and kept with the snapshot. The
-   * domain's ties are read once per snapshot either way.
+   * large graph's cost; for many, or once the whole networks exist, the whole network of each month, projected once
+   * and kept with the snapshot. The domain's ties are read once per snapshot, and each person's points are kept with
+   * it once read.
    */
   history: (personIds: readonly string[], months?: number) => Record<string, EgoHealthPoint[]>;
 }
@@ -128,25 +129,32 @@ export function analysisSnapshots(): (deps: AppDeps) => Promise<AnalysisSnapshot
         const g = analysis.measures.graph;
         let positions: Float64Array | undefined;
         const layout = () => (positions ??= g.n === 0 ? new Float64Array(0) : forceAtlas2Layout(g, { seed: LAYOUT_DEFAULTS.layoutSeed, barnesHut: LAYOUT_DEFAULTS.barnesHut }));
-        const networks = new Map<number, NetworkAsOf>();
         let table: TieTable | undefined; // the domain's ties, read once for every month
-        const tieTable = () => (table ??= domainTieTable(domain));
-        const whole = (k: number) => {
-          let net = networks.get(k);
-          if (!net) networks.set(k, (net = networkAsOf(domain, monthsBefore(now, k), { weighted: true, table: tieTable() })));
+        /** Month k's network from `cache`, projected on first use (around `around` when given). */
+        const monthly = (cache: Map<number, NetworkAsOf>, around?: readonly string[]) => (k: number) => {
+          let net = cache.get(k);
+          if (!net) {
+            net = networkAsOf(domain, monthsBefore(now, k), { weighted: true, table: (table ??= domainTieTable(domain)), ...(around ? { around } : {}) });
+            cache.set(k, net);
+          }
           return net;
         };
+        const wholeNetworks = new Map<number, NetworkAsOf>();
+        const whole = monthly(wholeNetworks);
+        // Answers already read on this snapshot, by months and person: a caseload asked again projects nothing.
+        const read = new Map<string, EgoHealthPoint[]>();
         // The last `months` + 1 points; each point's ties gained count against the month before it.
         const history = (personIds: readonly string[], months = HISTORY_MONTHS) => {
-          const around = new Map<number, NetworkAsOf>();
-          const near = (k: number) => {
-            let net = around.get(k);
-            if (!net) around.set(k, (net = networkAsOf(domain, monthsBefore(now, k), { weighted: true, table: tieTable(), around: personIds })));
-            return net;
-          };
-          const back = personIds.length <= HISTORY_AROUND_LIMIT ? near : whole;
-          const ks = Array.from({ length: months + 1 }, (_, i) => months - i);
-          return Object.fromEntries(personIds.map((id) => [id, ks.map((k) => egoHealth(back(k), id, k < HISTORY_MONTHS ? back(k + 1) : undefined))]));
+          const readKey = (id: string) => `${months}\u241f${id}`;
+          const missing = personIds.filter((id) => !read.has(readKey(id)));
+          if (missing.length > 0) {
+            const ks = Array.from({ length: months + 1 }, (_, i) => months - i);
+            const deepest = Math.min(months + 1, HISTORY_MONTHS);
+            const wholeReady = Array.from({ length: deepest + 1 }, (_, k) => k).every((k) => wholeNetworks.has(k));
+            const back = missing.length <= HISTORY_AROUND_LIMIT && !wholeReady ? monthly(new Map(), missing) : whole;
+            for (const id of missing) read.set(readKey(id), ks.map((k) => egoHealth(back(k), id, k < HISTORY_MONTHS ? back(k + 1) : undefined)));
+          }
+          return Object.fromEntries(personIds.map((id) => [id, read.get(readKey(id))!]));
         };
         return { now, domain, analysis, facts: nodeFacts(domain, g), layout, history };
       });
