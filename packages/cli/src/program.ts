@@ -201,6 +201,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--history-fraction <f>', 'run on the first share of the history only, in (0, 1] (an earlier test period)', asUsage(parseHistoryFraction), 1)
     .option('--k <n>', 'length of the ranked lists scored', intOption('--k', 1), 10)
     .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)
+    .option('--hindsight', 'also rank with the link model\'s weights learned from the test period itself: the ceiling of its\nfeatures on this split, not a forecast (JSON "hindsight"; extra rows in the table)')
     .requiredOption('--json <out>', 'write the results as JSON here')
     .action(wrap((opts: Parameters<typeof runEvaluate>[1]) => commands.evaluate().then((m) => m.runEvaluate(io, opts))));
 

@@ -54,6 +54,20 @@ describe('bridgework evaluate', () => {
     });
   });
 
+  it('adds the rows of the model fitted in hindsight with --hindsight', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'dnc.json');
+      const r = await runInProcess(['evaluate', '--edges', DNC, '--hindsight', '--json', out]);
+      expect(r.code).toBe(0);
+      const result = JSON.parse(await readFile(out, 'utf8'));
+      expect(result.hindsight.fit.source).toBe('hindsight');
+      const balanced = result.hindsight.methods['matcher:balanced'].hitsAtK.toFixed(3);
+      expect(r.stdout).toMatch(new RegExp(`\\(hindsight\\) matcher:balanced\\s+${balanced.replace('.', '\\.')}`));
+      expect(r.stdout).toMatch(/\(hindsight\) likelihood alone/);
+      expect(r.stdout).toMatch(/not a forecast/);
+    });
+  });
+
   it('honours --k, --test-fraction and --seed', async () => {
     await withTempDir(async (dir) => {
       const file = join(dir, 'small.tsv');

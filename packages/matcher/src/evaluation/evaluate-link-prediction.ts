@@ -11,7 +11,7 @@
  * Pure: the caller reads the file. Deterministic for a given seed (the random baseline, Louvain, the link model).
  */
 import { BridgeworkError, createRng, louvain } from '@bridgework/graph-core';
-import { fitLinkModel, type LinkModelFit, type LinkModelOptions, type PairFeature } from '../link-model/index.js';
+import { fitHindsightLinkModel, fitLinkModel, type LinkModel, type LinkModelFit, type LinkModelOptions, type PairFeature } from '../link-model/index.js';
 import { profileFeatures, profileScores } from '../link-model/profile-features.js';
 import { PROFILE_NAMES, PROFILES, WeightProfileSchema, type WeightProfile } from '../profiles.js';
 import { BASELINE_NAMES, baselineScorer } from './baselines.js';
@@ -19,7 +19,7 @@ import { MetricsAccumulator, MRR_DEPTH, type MethodMetrics } from './metrics.js'
 import { createRankingScratch, topCandidates } from './ranking.js';
 import { comparePaired, type PairedComparison } from './paired-comparison.js';
 import { reachFloor } from './reach-floor.js';
-import { checkTestFraction, earlierHistory, timeSplit } from './time-split.js';
+import { checkTestFraction, earlierHistory, timeSplit, type TrainEvents } from './time-split.js';
 import { parseTimedEdges, type TimedEdges } from './timed-edges.js';
 
 /** Options of `evaluateLinkPrediction`. */
@@ -41,12 +41,18 @@ export interface LinkPredictionOptions {
   linkModel?: Omit<LinkModelOptions, 'seed'>;
   /** File name for messages when `input` is text; default `edges`. */
   file?: string;
+  /**
+   * Also rank with the link model fitted in hindsight — its weights learned from the test period's own new ties
+   * (`fitHindsightLinkModel`) — and report it under `hindsight`: the ceiling of the model's features on this split,
+   * not a forecast. Default false.
+   */
+  hindsight?: boolean;
   /** Progress: the stage, and how far into it (queries done of total). */
   onProgress?: (stage: EvaluationStage, done: number, total: number) => void;
 }
 
 /** The stages reported to `onProgress`. */
-export type EvaluationStage = 'split' | 'communities' | 'baselines' | 'link model' | 'matcher' | 'done';
+export type EvaluationStage = 'split' | 'communities' | 'baselines' | 'link model' | 'matcher' | 'hindsight' | 'done';
 
 /** Defaults of `evaluateLinkPrediction`. */
 export const LINK_PREDICTION_DEFAULTS = Object.freeze({ testFraction: 0.2, k: 10, seed: 42 });
@@ -83,6 +89,21 @@ export interface LinkPredictionResult {
   comparisons: Record<string, PairedComparison>;
   /** The learned model behind the matcher methods. */
   linkModel: LinkModelReport;
+  /** With the `hindsight` option: the same ranking with weights learned from the test period itself; else null. */
+  hindsight: HindsightReport | null;
+}
+
+/**
+ * The link model fitted in hindsight (weights learned from the test period's own new ties): what the best weights for
+ * its features could reach on this split — a ceiling, not a forecast.
+ */
+export interface HindsightReport {
+  /** Likelihood alone. */
+  metrics: MethodMetrics;
+  /** Each profile, as `methods['matcher:<name>']` but over the hindsight model. */
+  methods: Record<string, MethodMetrics>;
+  coefficients: Record<PairFeature, number>;
+  fit: LinkModelFit;
 }
 
 /**
@@ -172,32 +193,41 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
   const model = fitLinkModel(split.train, { ...options.linkModel, seed });
   const all = Uint32Array.from({ length: g.n }, (_, i) => i);
   const likelihood = new Float64Array(g.n);
-  const modelAcc = new MetricsAccumulator(g, comm.communities, k, comm.count);
-  const profileAcc = profiles.map(() => new MetricsAccumulator(g, comm.communities, k, comm.count));
   // The reach floor's reference: resource allocation, the classic friend-of-friend list (see reach-floor.ts).
   const referenceScorer = baselineScorer('resource-allocation', g, createRng(seed));
   const referenceScores = new Float64Array(g.n);
-  const reachedMark = new Uint32Array(Math.max(1, comm.count));
-  split.queries.forEach((u, i) => {
+  const references = Array.from(split.queries, (u) => {
     referenceScorer(u, referenceScores);
-    const reference = topCandidates(g, u, referenceScores, k, scratch);
-    const epoch = i + 1;
-    reachedMark[comm.communities[u]!] = epoch;
-    for (let p = g.offsets[u]!, end = g.offsets[u + 1]!; p < end; p++) reachedMark[comm.communities[g.neighbours[p]!]!] = epoch;
-    const isNovel = (v: number) => reachedMark[comm.communities[v]!] !== epoch;
-    const ranked = model.rank(u);
-    likelihood.fill(0);
-    ranked.candidates.forEach((v, r) => (likelihood[v] = ranked.likelihoods[r]!));
-    modelAcc.add(u, split.partners[i]!, topCandidates(g, u, likelihood, depth, scratch));
-    const features = profileFeatures(model.history, u, all, likelihood);
-    profiles.forEach((profile, p) => {
-      const s = profileScores(features, profile.weights);
-      const top = topCandidates(g, u, s, depth, scratch);
-      const diverse = diversify(top, s, comm.communities, profile.diversity);
-      profileAcc[p]!.add(u, split.partners[i]!, reachFloor(diverse, s, reference, isNovel, k));
-    });
-    if (i % 8 === 0) progress('matcher', i, total);
+    return topCandidates(g, u, referenceScores, k, scratch);
   });
+  const reachedMark = new Uint32Array(Math.max(1, comm.count));
+  /** Each query's list by the model alone and by each profile (diversity, then the reach floor). */
+  const rankWith = (m: LinkModel, stage: EvaluationStage) => {
+    const modelAcc = new MetricsAccumulator(g, comm.communities, k, comm.count);
+    const profileAcc = profiles.map(() => new MetricsAccumulator(g, comm.communities, k, comm.count));
+    let epoch = reachedMark.reduce((a, b) => Math.max(a, b), 0);
+    split.queries.forEach((u, i) => {
+      epoch++;
+      reachedMark[comm.communities[u]!] = epoch;
+      for (let p = g.offsets[u]!, end = g.offsets[u + 1]!; p < end; p++) reachedMark[comm.communities[g.neighbours[p]!]!] = epoch;
+      const current = epoch;
+      const isNovel = (v: number) => reachedMark[comm.communities[v]!] !== current;
+      const ranked = m.rank(u);
+      likelihood.fill(0);
+      ranked.candidates.forEach((v, r) => (likelihood[v] = ranked.likelihoods[r]!));
+      modelAcc.add(u, split.partners[i]!, topCandidates(g, u, likelihood, depth, scratch));
+      const features = profileFeatures(m.history, u, all, likelihood);
+      profiles.forEach((profile, p) => {
+        const s = profileScores(features, profile.weights);
+        const top = topCandidates(g, u, s, depth, scratch);
+        const diverse = diversify(top, s, comm.communities, profile.diversity);
+        profileAcc[p]!.add(u, split.partners[i]!, reachFloor(diverse, s, references[i]!, isNovel, k));
+      });
+      if (i % 8 === 0) progress(stage, i, total);
+    });
+    return { modelAcc, profileAcc };
+  };
+  const { modelAcc, profileAcc } = rankWith(model, 'matcher');
   profiles.forEach((profile, p) => (methods[`matcher:${profile.name}`] = profileAcc[p]!.result()));
   // On a tie the first informed baseline is "best"; random only when it is strictly ahead.
   const best = [...BASELINE_NAMES.filter((b) => b !== 'random'), 'random' as const].reduce((a, b) => (methods[b]!.hitsAtK > methods[a]!.hitsAtK ? b : a));
@@ -205,6 +235,19 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
   profiles.forEach((profile, p) => {
     comparisons[`matcher:${profile.name}`] = comparePaired(profileAcc[p]!.hits(), hitFlags.get(best)!, best, createRng(seed));
   });
+  let hindsight: HindsightReport | null = null;
+  if (options.hindsight === true) {
+    progress('hindsight', 0, 1);
+    const events = concatEvents(split.train, split.test);
+    const oracle = fitHindsightLinkModel(events, split.train.count, { ...hindsightOptions(options.linkModel), seed });
+    const ranked = rankWith(oracle, 'hindsight');
+    hindsight = {
+      metrics: ranked.modelAcc.result(),
+      methods: Object.fromEntries(profiles.map((profile, p) => [`matcher:${profile.name}`, ranked.profileAcc[p]!.result()])),
+      coefficients: oracle.coefficients,
+      fit: oracle.fit,
+    };
+  }
   progress('done', 1, 1);
 
   const { innerTestFraction, shortlist, recentSlots, l2, halfLifeShare, maxGroup, sequenceWindow } = model.options;
@@ -225,7 +268,33 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
       fit: model.fit,
       options: { innerTestFraction, shortlist, recentSlots, l2, halfLifeShare, maxGroup, sequenceWindow },
     },
+    hindsight,
   };
+}
+
+/** `a`'s events followed by `b`'s (the same nodes). */
+function concatEvents(a: TrainEvents, b: TrainEvents): TrainEvents {
+  const join = <T extends Uint32Array | Float64Array>(x: T, y: T, make: (n: number) => T): T => {
+    const out = make(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  return {
+    n: a.n,
+    ids: a.ids,
+    sources: join(a.sources, b.sources, (n) => new Uint32Array(n)),
+    targets: join(a.targets, b.targets, (n) => new Uint32Array(n)),
+    times: join(a.times, b.times, (n) => new Float64Array(n)),
+    count: a.count + b.count,
+  };
+}
+
+/** The link-model options that apply to a hindsight fit (it has no inner split of its own). */
+function hindsightOptions(o: LinkPredictionOptions['linkModel']): Omit<LinkModelOptions, 'innerTestFraction' | 'whenUnlearnable' | 'seed'> {
+  if (!o) return {};
+  const { innerTestFraction: _split, whenUnlearnable: _when, ...rest } = o;
+  return rest;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -69,6 +69,8 @@ describe('timeSplit', () => {
     expect(s.testPairs).toBe(2);
     const partners = Object.fromEntries(Array.from(s.queries, (u, i) => [s.graph.ids[u]!, Array.from(s.partners[i]!, (v) => s.graph.ids[v])]));
     expect(partners).toEqual({ a: ['c'], b: ['d'], c: ['a'], d: ['b'] });
+    // The test period's events between nodes of G, in time order (e–a left out), for a fit in hindsight.
+    expect(Array.from(s.test.sources, (x, i) => `${s.graph.ids[x]}${s.graph.ids[s.test.targets[i]!]}`)).toEqual(['ac', 'bd']);
   });
 
   it('keeps file order for equal times (a stable sort)', () => {
@@ -193,6 +195,22 @@ describe('evaluateLinkPrediction on the two email networks', () => {
     expect(bridging.novelCommunityShare).toBeGreaterThan(balanced.novelCommunityShare + 0.2);
     expect(bridging.bridgingShare).toBeGreaterThan(balanced.bridgingShare);
     expect(bridging.hitsAtK).toBeLessThan(balanced.hitsAtK);
+  });
+
+  it('ranks with the weights learned in hindsight when asked, leaving the forecast as it was', () => {
+    const name = NETWORKS[0];
+    const text = readFileSync(join(ROOT, 'fixtures/real', name, 'edges.tsv'), 'utf8');
+    const r = evaluateLinkPrediction(text, { file: name, hindsight: true });
+    const forecast = results.get(name)!;
+    expect(forecast.hindsight).toBeNull();
+    expect(r.methods).toEqual(forecast.methods);
+    expect(r.comparisons).toEqual(forecast.comparisons);
+    const split = timeSplit(parseTimedEdges(text));
+    expect(r.hindsight!.fit).toMatchObject({ source: 'hindsight', innerEvents: split.train.count, laterEvents: split.test.count });
+    expect(Object.keys(r.hindsight!.methods)).toEqual(['matcher:balanced', 'matcher:warm', 'matcher:bridging']);
+    // Other weights, another ranking: at least one figure differs from the forecast's.
+    expect(r.hindsight!.metrics).not.toEqual(forecast.linkModel.metrics);
+    expect(r.hindsight!.coefficients).not.toEqual(forecast.linkModel.coefficients);
   });
 
   it('refuses a bad k and a bad profile with a validation error naming them', () => {

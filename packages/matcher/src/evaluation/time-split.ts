@@ -46,6 +46,11 @@ export interface TimeSplit {
   graph: CompactGraph;
   /** The train events over G's node indices, sorted by time (stable). */
   train: TrainEvents;
+  /**
+   * The test period's events between two nodes of G, over G's node indices, sorted by time (stable): `train` followed
+   * by these is what a model fitted in hindsight learns from (`fitHindsightLinkModel`).
+   */
+  test: TrainEvents;
   /** The query nodes (indices of G), ascending. */
   queries: Uint32Array;
   /** The test partners of each query node, aligned with `queries`, each list ascending. */
@@ -128,11 +133,18 @@ export function timeSplit(edges: TimedEdges, options: TimeSplitOptions = {}): Ti
   // Test pairs: distinct, both ends in G, not adjacent in G.
   const pairKeys = new Set<number>();
   const byQuery: number[][] = Array.from({ length: n }, () => []);
+  const testSources: number[] = [];
+  const testTargets: number[] = [];
+  const testTimes: number[] = [];
   for (let i = trainCount; i < E; i++) {
     const e = order[i]!;
     const a = local[sources[e]!]!;
     const b = local[targets[e]!]!;
-    if (a < 0 || b < 0 || graph.hasEdge(a, b)) continue;
+    if (a < 0 || b < 0) continue;
+    testSources.push(a);
+    testTargets.push(b);
+    testTimes.push(times[e]!);
+    if (graph.hasEdge(a, b)) continue;
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);
     const key = lo * n + hi;
@@ -155,6 +167,7 @@ export function timeSplit(edges: TimedEdges, options: TimeSplitOptions = {}): Ti
     threshold,
     graph,
     train: { n, ids, sources: ts, targets: tt, times: tTimes, count: trainCount },
+    test: { n, ids, sources: Uint32Array.from(testSources), targets: Uint32Array.from(testTargets), times: Float64Array.from(testTimes), count: testSources.length },
     queries: Uint32Array.from(queries),
     partners,
     testPairs: pairKeys.size,

@@ -8,6 +8,7 @@ export { pairFeatures, createFeatureScratch, PAIR_FEATURES, FEATURE_COUNT, WALK_
 export { fitConditionalLogit, CONDITIONAL_LOGIT_DEFAULTS, type ChoiceSet, type ConditionalLogitModel, type ConditionalLogitOptions } from './conditional-logit.js';
 export {
   fitLinkModel,
+  fitHindsightLinkModel,
   innerSplitIndex,
   shortlistOf,
   LINK_MODEL_DEFAULTS,

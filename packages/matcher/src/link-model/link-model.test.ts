@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createRng, randInt } from '@bridgework/graph-core';
 import { fitConditionalLogit, type ChoiceSet } from './conditional-logit.js';
 import { summariseHistory, type LinkEvents } from './history.js';
-import { fitLinkModel, shortlistOf } from './link-model.js';
+import { fitHindsightLinkModel, fitLinkModel, shortlistOf, type LinkModel } from './link-model.js';
 import { createFeatureScratch, FEATURE_COUNT, pairFeatures, PAIR_FEATURES, WALK_RESTART, WALK_STEPS } from './pair-features.js';
 import { contactStrength, embeddednessOf, profileFeatures, profileScores } from './profile-features.js';
 
@@ -226,6 +226,41 @@ describe('fitLinkModel', () => {
     expect(cn(ranked.candidates[0]!)).toBeGreaterThan(0);
     expect(cn(ranked.candidates[0]!)).toBeGreaterThanOrEqual(cn(ranked.candidates.at(-1)!));
     expect(() => fitLinkModel(once, { whenUnlearnable: 'throw' })).toThrow(/the history is one instant/);
+  });
+
+  it('fits in hindsight on the later ties themselves, explaining them at least as well as the forecast weights', () => {
+    const all = closingNetwork(3, 7000);
+    const forecast = fitLinkModel({ ...all, count: 6000 });
+    const hindsight = fitHindsightLinkModel(all, 6000);
+    expect(hindsight.fit).toMatchObject({ source: 'hindsight', reason: null, innerEvents: 6000, laterEvents: 1000 });
+    expect(hindsight.history.events).toBe(6000); // it ranks against the history, not the ties it learned from
+    expect(hindsight.fit.queries).toBeGreaterThan(20);
+    // The conditional logit's objective on the later ties, each person weighing the same (as the fit weighs them):
+    // the hindsight weights maximise it (up to the small L2 penalty), so no other weights — the forecast's — do better.
+    const g = hindsight.history.graph;
+    const partners = new Map<number, Set<number>>();
+    for (let e = 6000; e < 7000; e++) {
+      const [a, b] = [all.sources[e]!, all.targets[e]!];
+      if (a === b || g.hasEdge(a, b)) continue;
+      for (const [x, y] of [[a, b], [b, a]] as const) partners.set(x, (partners.get(x) ?? new Set()).add(y));
+    }
+    const objective = (m: LinkModel) => {
+      let sum = 0;
+      let people = 0;
+      for (const [u, chosen] of partners) {
+        const { candidates, logits } = m.rank(u);
+        const top = logits[0]!;
+        const logZ = top + Math.log(logits.reduce((acc, z) => acc + Math.exp(z - top), 0));
+        const picked = Array.from(candidates.keys()).filter((i) => chosen.has(candidates[i]!));
+        if (picked.length === 0) continue;
+        sum += picked.reduce((acc, i) => acc + logits[i]! - logZ, 0) / picked.length;
+        people++;
+      }
+      return sum / people;
+    };
+    expect(objective(hindsight)).toBeGreaterThan(objective(forecast));
+    expect(() => fitHindsightLinkModel(all, 7000)).toThrow(/historyCount must be a whole number in \[1, 7000\)/);
+    expect(() => fitHindsightLinkModel(all, 0)).toThrow(/historyCount/);
   });
 
   it('refuses a history too short, and bad options', () => {

@@ -72,8 +72,11 @@ export interface RankedCandidates {
 
 /** What the model learned from. */
 export interface LinkModelFit {
-  /** `learned` from this history's inner split, or the `prior` (then `reason` says why, and the counts are 0). */
-  source: 'learned' | 'prior';
+  /**
+   * `learned` from this history's inner split, or the `prior` (then `reason` says why, and the counts are 0), or
+   * `hindsight`: learned from the later events it predicts (`fitHindsightLinkModel`; an in-sample ceiling).
+   */
+  source: 'learned' | 'prior' | 'hindsight';
   reason: string | null;
   /** Events in the earlier part (the summarised history) and the later part (the labels) of the inner split. */
   innerEvents: number;
@@ -199,31 +202,54 @@ export function innerSplitIndex(times: ArrayLike<number>, count: number, testFra
  */
 export function fitLinkModel(events: LinkEvents, options: LinkModelOptions = {}): LinkModel {
   const o: Required<LinkModelOptions> = { ...LINK_MODEL_DEFAULTS, ...options };
-  if (!(o.innerTestFraction > 0 && o.innerTestFraction < 1)) fail(`innerTestFraction must be strictly between 0 and 1, not ${o.innerTestFraction}`);
-  if (!(Number.isInteger(o.shortlist) && o.shortlist >= 2)) fail(`shortlist must be an integer ≥ 2, not ${o.shortlist}`);
-  if (!(Number.isInteger(o.recentSlots) && o.recentSlots >= 0 && o.recentSlots < o.shortlist)) fail(`recentSlots must be a whole number in [0, shortlist), not ${o.recentSlots}`);
-  if (!(o.l2 >= 0)) fail(`l2 must be ≥ 0, not ${o.l2}`);
-  if (!(Number.isInteger(o.maxQueries) && o.maxQueries >= 1)) fail(`maxQueries must be a whole number ≥ 1, not ${o.maxQueries}`);
+  checkOptions(o);
   const historyOptions: HistoryOptions = { halfLifeShare: o.halfLifeShare, maxGroup: o.maxGroup, sequenceWindow: o.sequenceWindow, seed: o.seed };
   const { count, times, n } = events;
   if (count < 2) fail(`a history of ${count} event${count === 1 ? '' : 's'} is too short to learn from`);
   const inner = innerSplitIndex(times, count, o.innerTestFraction);
   const history = summariseHistory(events, historyOptions);
-  const fullScratch = createFeatureScratch(n);
   const learned = inner === 0 ? 'no event happens before the inner split time: the history is one instant' : learn(events, inner, o, historyOptions);
-  let w: number[];
-  let mean: number[];
-  let scale: number[];
-  let fit: LinkModelFit;
-  if (typeof learned === 'string') {
-    if (o.whenUnlearnable === 'throw') fail(learned);
-    w = PAIR_FEATURES.map((f) => PRIOR_COEFFICIENTS[f]);
-    ({ mean, scale } = standardisation(priorRows(history, o, fullScratch)));
-    fit = { source: 'prior', reason: learned, innerEvents: inner, laterEvents: count - inner, queries: 0, positives: 0, negatives: 0, iterations: 0, logLoss: Number.NaN };
-  } else {
-    ({ w, mean, scale, fit } = learned);
-  }
+  if (typeof learned !== 'string') return assemble(history, learned.w, learned.mean, learned.scale, learned.fit, o);
+  if (o.whenUnlearnable === 'throw') fail(learned);
+  const { mean, scale } = standardisation(priorRows(history, o, createFeatureScratch(n)));
+  const fit: LinkModelFit = { source: 'prior', reason: learned, innerEvents: inner, laterEvents: count - inner, queries: 0, positives: 0, negatives: 0, iterations: 0, logLoss: Number.NaN };
+  return assemble(history, PAIR_FEATURES.map((f) => PRIOR_COEFFICIENTS[f]), mean, scale, fit, o);
+}
 
+/**
+ * The link model's ceiling in hindsight: the weights learned from the very ties it is then asked to predict. `events`
+ * (sorted by time) are a history of `historyCount` events followed by the later events; the weights are fitted on the
+ * new ties of the later events against the summary of the history — the split `fitLinkModel` makes inside its own
+ * history, put where an evaluation's test period begins — and the model ranks against that same summary. No honest
+ * forecast can use it; it answers what the best weights for these features could reach on these ties (the "oracle"
+ * of an in-sample fit), so an evaluation can tell a tuning gap from a ceiling of the features. `fit.source` is
+ * `hindsight`. Throws a validation error when the history or the later events are empty, or when no new tie of the
+ * later events falls in a shortlist.
+ */
+export function fitHindsightLinkModel(events: LinkEvents, historyCount: number, options: Omit<LinkModelOptions, 'innerTestFraction' | 'whenUnlearnable'> = {}): LinkModel {
+  const o: Required<LinkModelOptions> = { ...LINK_MODEL_DEFAULTS, ...options };
+  checkOptions(o);
+  if (!(Number.isInteger(historyCount) && historyCount >= 1 && historyCount < events.count)) {
+    fail(`historyCount must be a whole number in [1, ${events.count}) (events before the later ones), not ${historyCount}`);
+  }
+  const historyOptions: HistoryOptions = { halfLifeShare: o.halfLifeShare, maxGroup: o.maxGroup, sequenceWindow: o.sequenceWindow, seed: o.seed };
+  const learned = learn(events, historyCount, o, historyOptions);
+  if (typeof learned === 'string') fail(learned);
+  return assemble(learned.early, learned.w, learned.mean, learned.scale, { ...learned.fit, source: 'hindsight' }, o);
+}
+
+function checkOptions(o: Required<LinkModelOptions>): void {
+  if (!(o.innerTestFraction > 0 && o.innerTestFraction < 1)) fail(`innerTestFraction must be strictly between 0 and 1, not ${o.innerTestFraction}`);
+  if (!(Number.isInteger(o.shortlist) && o.shortlist >= 2)) fail(`shortlist must be an integer ≥ 2, not ${o.shortlist}`);
+  if (!(Number.isInteger(o.recentSlots) && o.recentSlots >= 0 && o.recentSlots < o.shortlist)) fail(`recentSlots must be a whole number in [0, shortlist), not ${o.recentSlots}`);
+  if (!(o.l2 >= 0)) fail(`l2 must be ≥ 0, not ${o.l2}`);
+  if (!(Number.isInteger(o.maxQueries) && o.maxQueries >= 1)) fail(`maxQueries must be a whole number ≥ 1, not ${o.maxQueries}`);
+}
+
+/** A model over `history` with weights `w` on the features standardised by `mean` and `scale`. */
+function assemble(history: LinkHistory, w: number[], mean: number[], scale: number[], fit: LinkModelFit, o: Required<LinkModelOptions>): LinkModel {
+  const n = history.graph.n;
+  const fullScratch = createFeatureScratch(n);
   const logitsOf = (rows: Float64Array, k: number): Float64Array => {
     const z = new Float64Array(k);
     for (let i = 0; i < k; i++) {
@@ -277,7 +303,7 @@ function learn(
   inner: number,
   o: Required<LinkModelOptions>,
   historyOptions: HistoryOptions,
-): string | { w: number[]; mean: number[]; scale: number[]; fit: LinkModelFit } {
+): string | { w: number[]; mean: number[]; scale: number[]; fit: LinkModelFit; early: LinkHistory } {
   const { count, n } = events;
   // Learning sets: each person with a new tie in the later part, over their shortlist in the earlier part.
   const early = summariseHistory({ ...events, count: inner }, historyOptions);
@@ -303,6 +329,7 @@ function learn(
   for (const s of sets) for (let i = 0; i < s.rows.length; i++) s.rows[i] = (s.rows[i]! - mean[i % FEATURE_COUNT]!) / scale[i % FEATURE_COUNT]!;
   const model = fitConditionalLogit(sets, FEATURE_COUNT, { l2: o.l2 });
   return {
+    early,
     w: model.weights,
     mean,
     scale,
