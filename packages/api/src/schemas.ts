@@ -293,9 +293,9 @@ export const SummaryOut = z
 
 export const PseudonymousGraphOut = z
   .object({
-    people: z.array(z.object({ id: z.string(), roles: z.array(z.string()), sectors: z.array(z.string()), goalSectors: z.array(z.string()) })),
+    people: z.array(z.object({ id: z.string(), roles: z.array(PersonRoleSchema), sectors: z.array(SectorSchema), goalSectors: z.array(SectorSchema) })),
     organisations: z.array(OrganisationSchema),
-    ties: z.array(z.object({ source: z.string(), target: z.string(), kind: z.string(), strength: z.number() })),
+    ties: z.array(z.object({ source: z.string(), target: z.string(), kind: TieKindSchema, strength: z.number() })),
   })
   .meta({ id: 'PseudonymousGraph' });
 

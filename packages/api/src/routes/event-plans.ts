@@ -25,7 +25,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { SUGGEST_DEFAULTS, planEventTables } from '@bridgework/matcher';
-import type { BridgeworkGraph, Event, Person } from '@bridgework/graph-core';
+import { EventKindSchema, type BridgeworkGraph, type Event, type Person } from '@bridgework/graph-core';
 import { z } from 'zod';
 import { canSeePerson, notFound } from '../access.js';
 import type { Caller } from '../auth/permissions.js';
@@ -91,7 +91,7 @@ export const EventPlanListOut = z
       z.object({
         id: z.string(),
         name: z.string(),
-        kind: z.string(),
+        kind: EventKindSchema,
         date: z.string(),
         area: z.string().nullable(),
         attendees: z.number().int().meta({ description: 'Recorded attendees (people with an `attended` tie to the event).' }),
@@ -103,7 +103,7 @@ export const EventPlanListOut = z
 
 export const AttendeesOut = z
   .object({
-    event: z.object({ id: z.string(), name: z.string(), kind: z.string(), date: z.string(), area: z.string().nullable() }),
+    event: z.object({ id: z.string(), name: z.string(), kind: EventKindSchema, date: z.string(), area: z.string().nullable() }),
     attendees: z.array(PlanPersonOut).meta({ description: 'People the caller may see by name, then the hidden ones.' }),
     hidden: z.number().int().meta({ description: 'How many of them are hidden from the caller.' }),
   })

@@ -17,7 +17,7 @@
  * Both are read-only and read the analysis snapshot they share with routes/analytics.ts (once per graph version and
  * day; the layout on first use).
  */
-import { egoReport, IdSchema } from '@bridgework/graph-core';
+import { egoReport, IdSchema, PersonRoleSchema, SectorSchema } from '@bridgework/graph-core';
 import { z } from 'zod';
 import { ApiError } from '../http/problems.js';
 import { defineRoute, type AnyRoute } from '../http/route.js';
@@ -32,8 +32,8 @@ const NetworkNodeOut = z.object({
   id: z.string().meta({ description: 'Person id (admin) or pseudonym (analyst, service); organisation id.' }),
   type: z.enum(['person', 'organisation']),
   label: z.string().meta({ description: 'Name (admin; organisations for everyone) or the pseudonym.' }),
-  roles: z.array(z.string()),
-  sectors: z.array(z.string()).meta({ description: 'A person’s sectors; an organisation’s one sector.' }),
+  roles: z.array(PersonRoleSchema),
+  sectors: z.array(SectorSchema).meta({ description: 'A person’s sectors; an organisation’s one sector.' }),
   area: z.string().nullable().meta({ description: 'Organisations’ area; people’s for admin keys only.' }),
   community: z.number().int(),
   degree: z.number().int(),
@@ -61,7 +61,7 @@ const HealthPointOut = z
     size: z.number().int(),
     weakTieShare: z.number().nullable(),
     constraint: z.number().nullable(),
-    sectorsTwoSteps: z.array(z.string()),
+    sectorsTwoSteps: z.array(SectorSchema),
     tiesGained: z.number().int().meta({ description: 'Contacts who were not contacts at the previous point (new recorded ties and people met at events); 0 at the first point.' }),
   })
   .meta({ id: 'HealthPoint' });
@@ -77,7 +77,7 @@ export const CaseloadOut = z
         size: z.number().int(),
         weakTieShare: z.number().nullable(),
         constraint: z.number().nullable(),
-        sectorsTwoSteps: z.array(z.string()),
+        sectorsTwoSteps: z.array(SectorSchema),
         community: z.number().int(),
         lastMonth: HealthPointOut.nullable().meta({ description: 'The same measures a month ago (the network as it stood then), to show the change.' }),
       }),

@@ -36,7 +36,7 @@ import {
   type SuggestionTag,
   type FeatureName,
 } from '@bridgework/matcher';
-import { SectorSchema, TIE_KIND_NAMES, type BridgeworkGraph } from '@bridgework/graph-core';
+import { PersonRoleSchema, SectorSchema, TIE_KIND_NAMES, type BridgeworkGraph } from '@bridgework/graph-core';
 import { z } from 'zod';
 import { canSeePerson, isOwnMember, notFound } from '../access.js';
 import type { Caller } from '../auth/permissions.js';
@@ -103,7 +103,7 @@ export const SuggestionOut = z
     rank: z.number().int().meta({ description: 'Position in this answer, from 1.' }),
     id: z.string().meta({ description: 'The person suggested.' }),
     name: z.string(),
-    roles: z.array(z.string()),
+    roles: z.array(PersonRoleSchema),
     organisation: z
       .strictObject({ id: z.string(), name: z.string(), sector: SectorSchema, sectorLabel: z.string(), hiring: z.boolean() })
       .nullable()

@@ -18,7 +18,7 @@
  * 4. Maximal marginal relevance over the best `max(poolFactor·k, minPool)` (Carbonell & Goldstein 1998).
  * 5. Sentences from the data for the chosen k (explain.ts).
  */
-import { BridgeworkError, type BridgeworkGraph, type Organisation, type SicSection, type TieKind } from '@bridgework/graph-core';
+import { BridgeworkError, type BridgeworkGraph, type Organisation, type PersonRole, type SicSection, type TieKind } from '@bridgework/graph-core';
 import { FEATURE_NAMES, type FeatureName, type WeightProfile } from '../profiles.js';
 import { bridgingValue, clamp01, embeddedness, goalRelevance, goalRelevanceInto, recency, type BridgingParts, type PairFacts } from './features.js';
 import { firstName, listText, relationOf, relationPhrase, sectorText, sectorsText, type Relation } from './explain.js';
@@ -55,7 +55,7 @@ export interface Suggestion {
   rank: number;
   id: string;
   name: string;
-  roles: string[];
+  roles: PersonRole[];
   organisation: { id: string; name: string; sector: SicSection; sectorLabel: string; hiring: boolean } | null;
   jobTitle: string | null;
   /** `introduction` through one introducer, or `warm-chain` of three steps. */

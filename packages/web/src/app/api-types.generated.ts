@@ -12,7 +12,7 @@ export interface Caseload {
     size: number;
     weakTieShare: number | null;
     constraint: number | null;
-    sectorsTwoSteps: string[];
+    sectorsTwoSteps: ('A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M' | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T' | 'U')[];
     community: number;
     /** The same measures a month ago (the network as it stood then), to show the change. */
     lastMonth: HealthPoint | null;
@@ -51,7 +51,7 @@ export interface EventAttendees {
   event: {
     id: string;
     name: string;
-    kind: string;
+    kind: 'networking' | 'workshop' | 'job-fair' | 'coaching-group' | 'lunch' | 'social' | 'other';
     date: string;
     area: string | null;
   };
@@ -67,7 +67,7 @@ export interface EventPlanList {
   items: {
     id: string;
     name: string;
-    kind: string;
+    kind: 'networking' | 'workshop' | 'job-fair' | 'coaching-group' | 'lunch' | 'social' | 'other';
     date: string;
     area: string | null;
     /** Recorded attendees (people with an `attended` tie to the event). */
@@ -90,7 +90,7 @@ export interface HealthPoint {
   size: number;
   weakTieShare: number | null;
   constraint: number | null;
-  sectorsTwoSteps: string[];
+  sectorsTwoSteps: ('A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M' | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T' | 'U')[];
   /** Contacts who were not contacts at the previous point (new recorded ties and people met at events); 0 at the first point. */
   tiesGained: number;
 }
@@ -145,9 +145,9 @@ export interface Network {
     type: 'person' | 'organisation';
     /** Name (admin; organisations for everyone) or the pseudonym. */
     label: string;
-    roles: string[];
+    roles: ('member' | 'coach' | 'volunteer' | 'employee' | 'employer-contact' | 'business-owner' | 'mentor' | 'staff')[];
     /** A person’s sectors; an organisation’s one sector. */
-    sectors: string[];
+    sectors: ('A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M' | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T' | 'U')[];
     /** Organisations’ area; people’s for admin keys only. */
     area: string | null;
     community: number;
@@ -225,7 +225,7 @@ export interface Suggestion {
   /** The person suggested. */
   id: string;
   name: string;
-  roles: string[];
+  roles: ('member' | 'coach' | 'volunteer' | 'employee' | 'employer-contact' | 'business-owner' | 'mentor' | 'staff')[];
   /** Where the person suggested works (null when no employer is recorded). */
   organisation: {
     id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { changeWords, communityColours, constraintBins, constraintWords, degreeBins, funnel, heatColour, keyProblem, percent, sizeByBetweenness, OTHER_COLOUR } from './format.js';
+import { changeWords, communityColours, constraintBins, constraintWords, degreeBins, funnel, heatColour, keyProblem, percent, sizeByBetweenness, OTHER_COLOUR, type HealthPoint } from './format.js';
 
 describe('format', () => {
   it('writes shares as whole percentages and missing values as a dash', () => {
@@ -77,7 +77,7 @@ describe('histogram bins', () => {
 });
 
 describe('change since last month', () => {
-  const point = (size: number, sectors: string[], constraint: number | null) => ({ date: '2026-10-01', size, weakTieShare: null, sectorsTwoSteps: sectors, constraint });
+  const point = (size: number, sectors: HealthPoint['sectorsTwoSteps'], constraint: number | null) => ({ date: '2026-10-01', size, weakTieShare: null, sectorsTwoSteps: sectors, constraint });
 
   it('says what grew and what opened up, each as better or worse', () => {
     expect(changeWords(point(3, ['I'], 0.6), point(5, ['I', 'F'], 0.45))).toEqual([

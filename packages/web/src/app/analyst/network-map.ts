@@ -120,8 +120,7 @@ export async function renderMap(ctx: ScreenContext): Promise<() => void> {
   const [network, reach] = await Promise.all([client.get<Network>('/v1/analytics/network'), client.get<Reach>('/v1/analytics/reach')]);
   const pseudonymised = network.scope === 'pseudonymised';
   const colours = communityColours(network.nodes.map((n) => n.community));
-  // Keyed by any string: the map's nodes carry their sectors as plain strings (the API types them so).
-  const sectorLabel = new Map<string, string>(reach.sectors.map((s) => [s.letter, s.label]));
+  const sectorLabel = new Map(reach.sectors.map((s) => [s.letter, s.label]));
 
   if (network.nodes.length === 0) {
     replace(ctx.root, h('h1', {}, 'Network map'), h('p', { class: 'empty' }, 'The network is empty: import people, organisations and ties first (bridgework import).'));
@@ -189,8 +188,9 @@ export async function renderMap(ctx: ScreenContext): Promise<() => void> {
     });
     graph.forEachNode((key, a) => {
       const n = a.node;
-      if (state.sector && !n.sectors.includes(state.sector)) return;
-      if (state.role && !(state.role === 'organisation' ? n.type === 'organisation' : n.roles.includes(state.role))) return;
+      // The filters hold what the page's address or select says: any text, compared as text.
+      if (state.sector && !n.sectors.some((s) => s === state.sector)) return;
+      if (state.role && !(state.role === 'organisation' ? n.type === 'organisation' : n.roles.some((r) => r === state.role))) return;
       if (state.area) {
         // People's areas are not shown to analysts: a person counts as in the area through an organisation there.
         const inArea = n.area === state.area || (n.type === 'person' && n.area === null && graph.someNeighbor(key, (o) => areaOrgs.has(o)));
