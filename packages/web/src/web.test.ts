@@ -198,6 +198,12 @@ describe("a coach's journey", () => {
     await page.getByRole('link', { name: member.name, exact: true }).click();
     await page.getByRole('heading', { name: member.name, level: 1 }).waitFor();
     await page.locator('svg.ego circle').first().waitFor();
+    // The picture counts what it draws, events attended included, and says the people met there are not drawn.
+    const attended = demo.town.ties.filter((t) => t.kind === 'attended' && (t.source === member.id || t.target === member.id)).length;
+    const caption = (await page.locator('#ego-caption').textContent())!;
+    expect(caption).toContain(`${attended} event${attended === 1 ? '' : 's'} attended`);
+    if (attended > 0) expect(caption).toContain('the people met there count as contacts but are not drawn');
+    expect(await page.locator('svg.ego circle').count()).toBe(1 + Number(caption.match(/(\d+) (?:person|people)/)![1]) + Number(caption.match(/(\d+) organisations?/)![1]) + attended);
     const first = page.locator('li.suggestion').first();
     const target = (await first.locator('h3').textContent())!;
     const reasons = await first.locator('.reasons li').allTextContents();

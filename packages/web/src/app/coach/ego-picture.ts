@@ -1,6 +1,6 @@
 /**
- * A member's ego network as an SVG picture: the member in the middle, each direct contact on a ring (people one
- * colour, organisations another), lines as thick as the tie is strong, and a text list of the same for screen readers.
+ * A member's ego network as an SVG picture: the member in the middle, each direct contact on a ring (people,
+ * organisations and events attended each a colour), lines as thick as the tie is strong, and a text list of the same for screen readers.
  */
 import { h, svg } from '../dom.js';
 
@@ -41,6 +41,8 @@ export function egoPicture(name: string, contacts: EgoContact[]): HTMLElement {
   root.append(edges, nodes);
   const people = contacts.filter((x) => x.type === 'person' || x.type === 'hidden').length;
   const orgs = contacts.filter((x) => x.type === 'organisation').length;
+  const events = contacts.filter((x) => x.type === 'event').length;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return h(
     'figure',
     { class: 'ego-figure' },
@@ -48,11 +50,15 @@ export function egoPicture(name: string, contacts: EgoContact[]): HTMLElement {
     h(
       'figcaption',
       { id: 'ego-caption' },
-      `${name}’s direct ties: ${people} ${people === 1 ? 'person' : 'people'} and ${orgs} organisation${orgs === 1 ? '' : 's'}. Thicker lines are stronger ties. `,
+      `${name}’s direct ties: ${plural(people, 'person', 'people')}, ${plural(orgs, 'organisation', 'organisations')} and ${plural(events, 'event', 'events')} attended` +
+        (events > 0 ? ' (the people met there count as contacts but are not drawn)' : '') +
+        '. Thicker lines are stronger ties. ',
       h('span', { class: 'key-dot', style: `background:${COLOURS.person}` }),
       ' people ',
       h('span', { class: 'key-dot', style: `background:${COLOURS.organisation}` }),
       ' organisations ',
+      h('span', { class: 'key-dot', style: `background:${COLOURS.event}` }),
+      ' events ',
       h('span', { class: 'key-dot', style: `background:${COLOURS.hidden}` }),
       ' not visible to you',
     ),

@@ -121,10 +121,10 @@ export async function renderMember(ctx: ScreenContext, id: string): Promise<void
     h(
       'dl',
       { class: 'health' },
-      h('div', {}, h('dt', {}, 'Contacts'), h('dd', {}, ego.size)),
+      h('div', {}, h('dt', {}, 'Contacts'), h('dd', {}, ego.size, h('span', { class: 'hint' }, 'incl. people met at the same events'))),
       h('div', {}, h('dt', {}, 'Sectors within two steps'), h('dd', {}, ego.sectors.twoSteps.length)),
       h('div', {}, h('dt', {}, 'Constraint'), h('dd', {}, decimal(ego.constraint), h('span', { class: 'hint' }, constraintWords(ego.constraint)))),
-      h('div', {}, h('dt', {}, 'Effective size'), h('dd', {}, decimal(ego.effectiveSize, 1))),
+      h('div', {}, h('dt', {}, 'Effective size'), h('dd', {}, decimal(ego.effectiveSize, 1), h('span', { class: 'hint' }, 'contacts, less the overlap among them (Burt)'))),
     ),
     h('p', { class: 'hint' }, `Sectors they can reach through someone they know: ${sectorList(ego.sectors.twoSteps)}.`),
     h('section', { 'aria-labelledby': 'progress-h', class: 'progress-section' }, h('h2', { id: 'progress-h' }, 'Progress over time'), progress(history, (l) => sectors.get(l) ?? `sector ${l}`)),
