@@ -201,11 +201,11 @@ export function evaluateLinkPrediction(input: string | TimedEdges, options: Link
     return topCandidates(g, u, referenceScores, k, scratch);
   });
   const reachedMark = new Uint32Array(Math.max(1, comm.count));
+  let epoch = 0;
   /** Each query's list by the model alone and by each profile (diversity, then the reach floor). */
   const rankWith = (m: LinkModel, stage: EvaluationStage) => {
     const modelAcc = new MetricsAccumulator(g, comm.communities, k, comm.count);
     const profileAcc = profiles.map(() => new MetricsAccumulator(g, comm.communities, k, comm.count));
-    let epoch = reachedMark.reduce((a, b) => Math.max(a, b), 0);
     split.queries.forEach((u, i) => {
       epoch++;
       reachedMark[comm.communities[u]!] = epoch;
