@@ -203,6 +203,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)
     .option('--hindsight', 'also rank with the link model\'s weights learned from the test period itself: the ceiling of its\nfeatures on this split, not a forecast (JSON "hindsight"; extra rows in the table)')
     .requiredOption('--json <out>', 'write the results as JSON here')
+    .option('--svg <out>', 'also draw the results as a picture here (SVG): hits against reach, the goal region, the intervals')
     .action(wrap((opts: Parameters<typeof runEvaluate>[1]) => commands.evaluate().then((m) => m.runEvaluate(io, opts))));
 
   program

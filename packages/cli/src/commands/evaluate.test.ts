@@ -54,11 +54,16 @@ describe('bridgework evaluate', () => {
     });
   });
 
-  it('adds the rows of the model fitted in hindsight with --hindsight', async () => {
+  it('adds the rows of the model fitted in hindsight with --hindsight, and draws the picture with --svg', async () => {
     await withTempDir(async (dir) => {
       const out = join(dir, 'dnc.json');
-      const r = await runInProcess(['evaluate', '--edges', DNC, '--hindsight', '--json', out]);
+      const picture = join(dir, 'dnc.svg');
+      const r = await runInProcess(['evaluate', '--edges', DNC, '--hindsight', '--json', out, '--svg', picture]);
       expect(r.code).toBe(0);
+      const svg = await readFile(picture, 'utf8');
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(svg).toContain('data-method="matcher:balanced (hindsight)"');
+      expect(r.stdout).toContain(`Picture: ${picture}`);
       const result = JSON.parse(await readFile(out, 'utf8'));
       expect(result.hindsight.fit.source).toBe('hindsight');
       const balanced = result.hindsight.methods['matcher:balanced'].hitsAtK.toFixed(3);

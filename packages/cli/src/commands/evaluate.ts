@@ -9,6 +9,7 @@ import { evaluateLinkPrediction, panelWavesToTimedEdges, type EvaluationStage, t
 import { EXIT, userPath, type Io } from '../context.js';
 import { writeFileAtomic } from '../files.js';
 import { table } from '../format.js';
+import { renderEvaluationChart } from '../report/evaluation-chart.js';
 
 export interface EvaluateOptions {
   /** One timestamped edge list, or two or more panel waves (each file a wave, in order). */
@@ -21,6 +22,8 @@ export interface EvaluateOptions {
   /** Also rank with the link model fitted in hindsight (weights learned from the test period: a ceiling). */
   hindsight?: boolean;
   json: string;
+  /** Also write the picture (SVG) here. */
+  svg?: string;
 }
 
 export { parseTestFraction } from '../option-values.js';
@@ -47,8 +50,10 @@ export async function runEvaluate(io: Io, opts: EvaluateOptions): Promise<number
     progress.stop();
   }
   await writeFileAtomic(userPath(opts.json), `${JSON.stringify(result, null, 1)}\n`);
+  if (opts.svg !== undefined) await writeFileAtomic(userPath(opts.svg), `${renderEvaluationChart(result, { source })}\n`);
   io.out(evaluationTable(result, source));
   io.out(`JSON: ${opts.json}`);
+  if (opts.svg !== undefined) io.out(`Picture: ${opts.svg}`);
   return EXIT.ok;
 }
 
