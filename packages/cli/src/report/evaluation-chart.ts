@@ -143,6 +143,16 @@ export function renderEvaluationChart(r: LinkPredictionResult, o: EvaluationChar
     taken.push({ x: x - 6, y: y - 6, w: 12, h: 12 });
   }
 
+  // The intervals' bars too.
+  for (const [name] of profiles) {
+    const c = r.comparisons[name];
+    const m = r.methods[name]!;
+    if (c && best && Number.isFinite(c.interval[0]) && Number.isFinite(c.interval[1])) {
+      const [top, bottom] = [py(best.hitsAtK * c.interval[1]), py(best.hitsAtK * c.interval[0])];
+      taken.push({ x: px(m.novelCommunityShare) - 5, y: top, w: 10, h: bottom - top });
+    }
+  }
+
   // The goal region.
   if (best && first && reference) {
     const minHits = best.hitsAtK * first.target;
