@@ -34,6 +34,19 @@ export function parseHistoryFraction(text: string): number {
   return f;
 }
 
+/** Two or more history fractions in (0, 1], comma-separated, increasing (a rolling-origin evaluation). */
+export function parseRollingFractions(text: string): number[] {
+  const parts = text.split(',').map((x) => x.trim());
+  const values = parts.map((x) => Number(x));
+  const bad = parts.findIndex((x, i) => x === '' || !(values[i]! > 0 && values[i]! <= 1));
+  if (bad >= 0) throw new Error(`cli/evaluate: --rolling takes history fractions in (0, 1] separated by commas; ${JSON.stringify(parts[bad])} is not one`);
+  if (values.length < 2) throw new Error(`cli/evaluate: --rolling needs at least two fractions (e.g. 0.5,0.75,1), not ${JSON.stringify(text)}`);
+  for (let i = 1; i < values.length; i++) {
+    if (!(values[i]! > values[i - 1]!)) throw new Error(`cli/evaluate: --rolling fractions must increase, but ${values[i]} follows ${values[i - 1]}`);
+  }
+  return values;
+}
+
 /** The formats `export` writes. */
 export const EXPORT_FORMATS = ['json', 'csv', 'gexf', 'graphml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, DEFAULT_DB, processIo, reportError, type Io } from './context.js';
-import { DEFAULT_MAP_NODES, EXPORT_FORMATS, SERVE_DEFAULTS, parseBetweenness, parseHistoryFraction, parseTestFraction } from './option-values.js';
+import { DEFAULT_MAP_NODES, EXPORT_FORMATS, SERVE_DEFAULTS, parseBetweenness, parseHistoryFraction, parseRollingFractions, parseTestFraction } from './option-values.js';
 import type { KeysCreateOptions } from './commands/keys.js';
 import type { runAnalyze } from './commands/analyze.js';
 import type { runEgo } from './commands/ego.js';
@@ -199,6 +199,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     )
     .option('--test-fraction <f>', 'share of the events in the test period, in (0, 1)', asUsage(parseTestFraction), 0.2)
     .option('--history-fraction <f>', 'run on the first share of the history only, in (0, 1] (an earlier test period)', asUsage(parseHistoryFraction), 1)
+    .option('--rolling <f,f,…>', 'run on each first share of the history in turn (rolling origin, e.g. 0.5,0.6,0.7,0.8,0.9,1): a\nsummary row per run, the runs in the JSON, the gains as a picture with --svg', asUsage(parseRollingFractions))
     .option('--k <n>', 'length of the ranked lists scored', intOption('--k', 1), 10)
     .option('--seed <n>', 'seed for the random baseline, communities and the learned model', intOption('--seed', 0), 42)
     .option('--hindsight', 'also rank with the link model\'s weights learned from the test period itself: the ceiling of its\nfeatures on this split, not a forecast (JSON "hindsight"; extra rows in the table)')

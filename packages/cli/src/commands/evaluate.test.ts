@@ -137,6 +137,34 @@ describe('bridgework evaluate', () => {
     });
   });
 
+  it('runs the protocol on each first share of the history with --rolling, one row and one JSON run each, and draws the gains', async () => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'rolling.json');
+      const picture = join(dir, 'rolling.svg');
+      const r = await runInProcess(['evaluate', '--edges', DNC, '--rolling', '0.6,1', '--json', out, '--svg', picture]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const result = JSON.parse(await readFile(out, 'utf8'));
+      expect(result.source).toBe(DNC);
+      expect(result.runs.map((x: { historyFraction: number }) => x.historyFraction)).toEqual([0.6, 1]);
+      // The same figures as one run at a time: 158 and 208 query people (see the tests above).
+      expect(result.runs.map((x: { queries: number }) => x.queries)).toEqual([158, 208]);
+      const gain = result.runs[1].comparisons['matcher:balanced'].gain as number;
+      expect(r.stdout).toMatch(new RegExp(`all\\s+208\\s+common-neighbours 0\\.486\\s+0\\.538\\s+\\+${((gain - 1) * 100).toFixed(1).replace('.', '\\.')}%`));
+      expect(r.stdout).toMatch(/first 60%\s+158/);
+      const svg = await readFile(picture, 'utf8');
+      expect(svg.match(/class="gain" cx="[\d.]+" cy="[\d.]+" r="5" data-history/g)).toHaveLength(2);
+
+      const single = await runInProcess(['evaluate', '--edges', DNC, '--rolling', '0.5', '--json', out]);
+      const backwards = await runInProcess(['evaluate', '--edges', DNC, '--rolling', '0.6,0.5', '--json', out]);
+      const both = await runInProcess(['evaluate', '--edges', DNC, '--rolling', '0.5,1', '--history-fraction', '0.6', '--json', out]);
+      expect([single.code, backwards.code, both.code]).toEqual([2, 2, 2]);
+      expect(single.stderr).toMatch(/--rolling needs at least two fractions/);
+      expect(backwards.stderr).toMatch(/--rolling fractions must increase, but 0\.5 follows 0\.6/);
+      expect(both.stderr).toMatch(/give --rolling .* or --history-fraction .*, not both/);
+    });
+  });
+
   it('evaluates panel waves given as one --edges per wave, ranking with the prior when one wave cannot teach the model', async () => {
     await withTempDir(async (dir) => {
       const t1 = join(REPO_ROOT, 'fixtures/real/eies_freeman_acquaintance/acquaintance_t1.tsv');

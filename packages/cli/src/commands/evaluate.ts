@@ -5,11 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
-import { evaluateLinkPrediction, panelWavesToTimedEdges, type EvaluationStage, type LinkPredictionResult } from '@bridgework/matcher';
+import { evaluateLinkPrediction, panelWavesToTimedEdges, parseTimedEdges, type EvaluationStage, type LinkPredictionResult } from '@bridgework/matcher';
 import { EXIT, userPath, type Io } from '../context.js';
 import { writeFileAtomic } from '../files.js';
 import { table } from '../format.js';
-import { renderEvaluationChart } from '../report/evaluation-chart.js';
+import { renderEvaluationChart, renderRollingChart } from '../report/evaluation-chart.js';
 
 export interface EvaluateOptions {
   /** One timestamped edge list, or two or more panel waves (each file a wave, in order). */
@@ -17,6 +17,8 @@ export interface EvaluateOptions {
   testFraction: number;
   /** Run on the first share of the history only (default 1). */
   historyFraction?: number;
+  /** Run on each of these first shares of the history in turn (a rolling-origin evaluation). */
+  rolling?: number[];
   k: number;
   seed: number;
   /** Also rank with the link model fitted in hindsight (weights learned from the test period: a ceiling). */
@@ -29,32 +31,85 @@ export interface EvaluateOptions {
 export { parseTestFraction } from '../option-values.js';
 
 export async function runEvaluate(io: Io, opts: EvaluateOptions): Promise<number> {
+  if (opts.rolling !== undefined && opts.historyFraction !== undefined && opts.historyFraction !== 1) {
+    io.err('error: give --rolling (several first shares of the history) or --history-fraction (one), not both');
+    return EXIT.usage;
+  }
   const files = typeof opts.edges === 'string' ? [opts.edges] : opts.edges;
   const texts = await Promise.all(files.map((f) => readFile(userPath(f), 'utf8')));
   // One file: a timestamped edge list. Several: panel waves, wave w's ties at time w.
-  const input = files.length === 1 ? texts[0]! : panelWavesToTimedEdges(files.map((file, i) => ({ file, text: texts[i]! })));
   const source = files.join(' + ');
-  const progress = evaluationProgress(io);
-  let result: LinkPredictionResult;
+  // Read once, run as often as asked.
+  const input = files.length === 1 ? parseTimedEdges(texts[0]!, { file: source }) : panelWavesToTimedEdges(files.map((file, i) => ({ file, text: texts[i]! })));
+  const fractions = opts.rolling ?? [opts.historyFraction ?? 1];
+  const progress = evaluationProgress(io, fractions.length);
+  const runs: LinkPredictionResult[] = [];
   try {
-    result = evaluateLinkPrediction(input, {
-      file: source,
-      testFraction: opts.testFraction,
-      ...(opts.historyFraction !== undefined ? { historyFraction: opts.historyFraction } : {}),
-      k: opts.k,
-      seed: opts.seed,
-      hindsight: opts.hindsight === true,
-      ...(progress.update ? { onProgress: progress.update } : {}),
-    });
+    for (const [i, historyFraction] of fractions.entries()) {
+      runs.push(
+        evaluateLinkPrediction(input, {
+          file: source,
+          testFraction: opts.testFraction,
+          historyFraction,
+          k: opts.k,
+          seed: opts.seed,
+          hindsight: opts.hindsight === true,
+          ...(progress.update ? { onProgress: (stage, done, total) => progress.update!(i, stage, done, total) } : {}),
+        }),
+      );
+    }
   } finally {
     progress.stop();
   }
-  await writeFileAtomic(userPath(opts.json), `${JSON.stringify(result, null, 1)}\n`);
-  if (opts.svg !== undefined) await writeFileAtomic(userPath(opts.svg), `${renderEvaluationChart(result, { source })}\n`);
-  io.out(evaluationTable(result, source));
+  if (opts.rolling === undefined) {
+    const result = runs[0]!;
+    await writeFileAtomic(userPath(opts.json), `${JSON.stringify(result, null, 1)}\n`);
+    if (opts.svg !== undefined) await writeFileAtomic(userPath(opts.svg), `${renderEvaluationChart(result, { source })}\n`);
+    io.out(evaluationTable(result, source));
+  } else {
+    await writeFileAtomic(userPath(opts.json), `${JSON.stringify({ source, runs }, null, 1)}\n`);
+    if (opts.svg !== undefined) await writeFileAtomic(userPath(opts.svg), `${renderRollingChart(runs, { source })}\n`);
+    io.out(rollingTable(runs, source));
+  }
   io.out(`JSON: ${opts.json}`);
   if (opts.svg !== undefined) io.out(`Picture: ${opts.svg}`);
   return EXIT.ok;
+}
+
+/** A rolling-origin evaluation as a readable table: one row per run, `matcher:balanced` against the best baseline. */
+export function rollingTable(runs: readonly LinkPredictionResult[], source: string): string {
+  const f = (x: number) => x.toFixed(3);
+  const pct = (x: number) => (Number.isFinite(x) ? `${x >= 1 ? '+' : '−'}${Math.abs((x - 1) * 100).toFixed(1)}%` : '∞');
+  const withHindsight = runs.some((r) => r.hindsight !== null);
+  const rows = runs.map((r) => {
+    const c = r.comparisons['matcher:balanced'];
+    const balanced = r.methods['matcher:balanced'];
+    const best = c ? r.methods[c.against] : undefined;
+    const reference = r.methods['resource-allocation'];
+    const row = [
+      r.historyFraction === 1 ? 'all' : `first ${Math.round(r.historyFraction * 100)}%`,
+      String(r.queries),
+      c && best ? `${c.against} ${f(best.hitsAtK)}` : '–',
+      balanced ? f(balanced.hitsAtK) : '–',
+      c ? pct(c.gain) : '–',
+      c ? `${pct(c.interval[0])} … ${pct(c.interval[1])}` : '–',
+      c ? `${c.wins} / ${c.losses}` : '–',
+      c ? (c.pValue < 0.001 ? '< 0.001' : c.pValue.toFixed(3)) : '–',
+      balanced && reference ? `${f(balanced.novelCommunityShare)} / ${f(reference.novelCommunityShare)}` : '–',
+    ];
+    if (withHindsight) {
+      const h = r.hindsight?.methods['matcher:balanced'];
+      row.push(h && best ? pct(h.hitsAtK / best.hitsAtK) : '–');
+    }
+    return row;
+  });
+  const head = ['history', 'queries', 'best baseline', 'matcher:balanced', 'gain', '95% interval', 'wins / losses', 'McNemar p', 'reach: balanced / RA'];
+  if (withHindsight) head.push('gain in hindsight');
+  const k = runs[0]?.k ?? 10;
+  return [
+    `Rolling-origin link prediction on ${source}: the protocol on each first share of the history (hits@${k}; the last ${Math.round((runs[0]?.testFraction ?? 0.2) * 100)}% of each is its test period).`,
+    table(head, rows),
+  ].join('\n');
 }
 
 /** The result as a readable table: one row per method, best hits@k marked. */
@@ -99,20 +154,22 @@ export function evaluationTable(r: LinkPredictionResult, source: string): string
   ].join('\n');
 }
 
-/** A progress bar over the evaluation's stages when stderr is a terminal; silent otherwise. */
-function evaluationProgress(io: Io): { update?: (stage: EvaluationStage, done: number, total: number) => void; stop: () => void } {
+/** A progress bar over the evaluation's stages (and runs) when stderr is a terminal; silent otherwise. */
+function evaluationProgress(io: Io, runs: number): { update?: (run: number, stage: EvaluationStage, done: number, total: number) => void; stop: () => void } {
   if (!io.tty) return { stop: () => {} };
-  const bar = new SingleBar({ format: 'evaluate [{bar}] {percentage}% {stage}', hideCursor: true });
+  const bar = new SingleBar({ format: `evaluate [{bar}] {percentage}% {stage}`, hideCursor: true });
   const stages: EvaluationStage[] = ['split', 'communities', 'baselines', 'link model', 'matcher', 'hindsight', 'done'];
+  const span = stages.length - 1;
   let started = false;
   return {
-    update: (stage, done, total) => {
+    update: (run, stage, done, total) => {
       const index = stages.indexOf(stage);
-      const value = index + (total > 0 ? Math.min(1, done / total) : 0);
+      const value = run * span + Math.min(span, index + (total > 0 ? Math.min(1, done / total) : 0));
+      const label = runs > 1 ? `run ${run + 1} of ${runs}: ${stage}` : stage;
       if (!started) {
-        bar.start(stages.length - 1, value, { stage });
+        bar.start(runs * span, value, { stage: label });
         started = true;
-      } else bar.update(Math.min(value, stages.length - 1), { stage });
+      } else bar.update(Math.min(value, runs * span), { stage: label });
     },
     stop: () => {
       if (started) bar.stop();

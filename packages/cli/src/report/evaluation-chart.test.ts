@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LinkPredictionResult, MethodMetrics } from '@bridgework/matcher';
-import { renderEvaluationChart, shortSource } from './evaluation-chart.js';
+import { renderEvaluationChart, renderRollingChart, shortSource } from './evaluation-chart.js';
 
 const metrics = (hitsAtK: number, novelCommunityShare: number): MethodMetrics => ({ hitsAtK, precisionAtK: hitsAtK / 10, recallAtK: hitsAtK / 2, mrr: hitsAtK / 2, bridgingShare: novelCommunityShare, novelCommunityShare });
 
@@ -98,5 +98,46 @@ describe('the evaluation chart', () => {
     expect(shortSource('fixtures/real/dnc/edges.tsv')).toBe('dnc');
     expect(shortSource('waves/t1.tsv + waves/t2.tsv')).toBe('t1.tsv + t2.tsv');
     expect(shortSource('x'.repeat(100))).toHaveLength(70);
+  });
+});
+
+describe('the rolling-origin chart', () => {
+  const run = (historyFraction: number, gain: number, interval: [number, number], hindsight: number | null): LinkPredictionResult => {
+    const r = result(hindsight !== null);
+    r.historyFraction = historyFraction;
+    r.comparisons['matcher:balanced'] = { ...r.comparisons['matcher:balanced']!, gain, interval };
+    if (r.hindsight && hindsight !== null) r.hindsight.methods['matcher:balanced'] = metrics(0.5 * hindsight, 0.12);
+    return r;
+  };
+
+  it('draws one row per run, each gain and interval where its value says, against the lines at no gain and at the goal', () => {
+    const runs = [run(0.5, 1.06, [0.99, 1.13], 1.07), run(0.75, 1.02, [0.94, 1.1], 1.03), run(1, 1.11, [1.04, 1.18], 1.09)];
+    const svg = renderRollingChart(runs, { source: 'mail/edges.tsv' });
+    const gains = elements(svg, 'gain').filter((g) => g['data-history']);
+    expect(gains.map((g) => Number(g['data-history']))).toEqual([0.5, 0.75, 1]);
+    expect(gains.map((g) => Number(g['data-gain']))).toEqual([1.06, 1.02, 1.11]);
+    // Rows top to bottom; a larger gain further right.
+    expect(Number(gains[0]!.cy)).toBeLessThan(Number(gains[1]!.cy));
+    expect(Number(gains[2]!.cx)).toBeGreaterThan(Number(gains[0]!.cx));
+    expect(Number(gains[0]!.cx)).toBeGreaterThan(Number(gains[1]!.cx));
+    const x = (line: Record<string, string>) => Number(line.x1);
+    const none = elements(svg, 'none')[0]!;
+    const goal = elements(svg, 'goal')[0]!;
+    expect(Number(goal['data-target'])).toBe(1.1);
+    // 1.06 lies between no gain and the goal; 1.11 beyond the goal.
+    expect(Number(gains[0]!.cx)).toBeGreaterThan(x(none));
+    expect(Number(gains[0]!.cx)).toBeLessThan(x(goal));
+    expect(Number(gains[2]!.cx)).toBeGreaterThan(x(goal));
+    const bars = elements(svg, 'interval');
+    expect(bars).toHaveLength(3);
+    expect(Number(bars[1]!.x1)).toBeLessThan(x(none)); // 0.94 is below no gain
+    expect(elements(svg, 'hindsight').filter((h) => h['data-history']).map((h) => Number(h['data-gain']))).toEqual([1.07, 1.03, 1.09]);
+    expect(svg).toContain('first 50%');
+    expect(svg).toContain('all of the history');
+  });
+
+  it('leaves out the hindsight key when no run has it', () => {
+    const svg = renderRollingChart([run(0.5, 1.06, [0.99, 1.13], null), run(1, 1.11, [1.04, 1.18], null)], { source: 'x.tsv' });
+    expect(svg).not.toContain('class="hindsight"');
   });
 });

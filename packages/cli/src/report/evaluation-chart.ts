@@ -216,3 +216,92 @@ export function renderEvaluationChart(r: LinkPredictionResult, o: EvaluationChar
   parts.push('</svg>');
   return parts.join('\n');
 }
+
+/**
+ * A rolling-origin evaluation as a picture: one row per run (the first share of the history it ran on), the gain of
+ * `matcher:balanced` over that run's best baseline in hits@k with its paired 95% bootstrap interval, lines at no
+ * gain and at the goal, and — when the runs have it — the gain in hindsight as a hollow point (the ceiling of the
+ * link model's features on that run). Each row's point carries `data-history`, `data-gain`, `data-lo`, `data-hi`.
+ */
+export function renderRollingChart(runs: readonly LinkPredictionResult[], o: EvaluationChartOptions): string {
+  const rowH = 34;
+  const top = 70;
+  const left = 120;
+  const right = 200;
+  const width = 760;
+  const plotH = rowH * runs.length;
+  const height = top + plotH + 92;
+  const plotW = width - left - right;
+  const profile = 'matcher:balanced';
+  const rows = runs.map((r) => {
+    const c = r.comparisons[profile];
+    const best = c ? r.methods[c.against] : undefined;
+    const h = r.hindsight?.methods[profile];
+    return { r, c, hindsight: h && best && best.hitsAtK > 0 ? h.hitsAtK / best.hitsAtK : null };
+  });
+  const finite = (x: number) => (Number.isFinite(x) ? x : 1);
+  const values = rows.flatMap(({ c, hindsight }) => [...(c ? [finite(c.interval[0]), finite(c.interval[1]), finite(c.gain)] : []), ...(hindsight === null ? [] : [hindsight])]);
+  const target = rows.find((x) => x.c)?.c?.target ?? 1.1;
+  const lo = Math.min(0.9, Math.floor((Math.min(...values, 1) - 0.02) * 20) / 20);
+  const hi = Math.max(target + 0.1, Math.ceil((Math.max(...values, target) + 0.02) * 20) / 20);
+  const px = (g: number) => left + ((Math.min(Math.max(g, lo), hi) - lo) / (hi - lo)) * plotW;
+  const pct = (g: number) => (Math.abs(g - 1) < 0.005 ? '0%' : `${g >= 1 ? '+' : '−'}${Math.abs((g - 1) * 100).toFixed(0)}%`);
+  const title = `${profile} against the best baseline, run by run`;
+  const description =
+    `${o.source}. For each first share of the history, the gain in hits@${runs[0]?.k ?? 10} of ${profile} over that run's best baseline, with its paired 95% bootstrap interval: ` +
+    rows.map(({ r, c }) => `${r.historyFraction === 1 ? 'all' : `first ${Math.round(r.historyFraction * 100)}%`}: ${c ? `${pct(c.gain)} (${pct(c.interval[0])} to ${pct(c.interval[1])})` : 'no comparison'}`).join('; ') +
+    '.';
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="rolling-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="rolling-title rolling-desc">`,
+    `<title id="rolling-title">${escapeHtml(title)}</title>`,
+    `<desc id="rolling-desc">${escapeHtml(description)}</desc>`,
+    '<style>',
+    'text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: #1b1b1b; }',
+    '.tick { font-size: 11px; fill: #555; } .heading { font-size: 14px; font-weight: 600; } .note { font-size: 10.5px; fill: #444; }',
+    '.row-label { font-size: 12px; } .row-note { font-size: 11px; fill: #444; }',
+    '.grid { stroke: #e3e6ea; } .axis { stroke: #333; } .none { stroke: #555; stroke-width: 1.2; } .goal { stroke: #2e7d32; stroke-width: 1.5; stroke-dasharray: 5 3; }',
+    '.goal-label { font-size: 11px; fill: #2e7d32; } .none-label { font-size: 11px; fill: #555; }',
+    '.interval { stroke: #0b57a4; stroke-width: 2; } .gain { fill: #0b57a4; } .hindsight { fill: #fff; stroke: #0b57a4; stroke-width: 1.5; }',
+    '</style>',
+    `<text class="heading" x="20" y="22">${escapeHtml(title)}</text>`,
+    `<text class="note" x="20" y="40">${escapeHtml(`${shortSource(o.source)} — hits@${runs[0]?.k ?? 10}; each run's test period is the last ${Math.round((runs[0]?.testFraction ?? 0.2) * 100)}% of its own stretch`)}</text>`,
+  ];
+  for (let g = Math.ceil(lo * 10) / 10; g <= hi + 1e-9; g = Math.round((g + 0.1) * 10) / 10) {
+    const x = px(g).toFixed(1);
+    parts.push(`<line class="grid" x1="${x}" x2="${x}" y1="${top}" y2="${top + plotH}"/>`, `<text class="tick" x="${x}" y="${top + plotH + 16}" text-anchor="middle">${escapeHtml(pct(g))}</text>`);
+  }
+  const x1 = px(1).toFixed(1);
+  const xt = px(target).toFixed(1);
+  parts.push(
+    `<line class="none" x1="${x1}" x2="${x1}" y1="${top - 8}" y2="${top + plotH}"/>`,
+    `<text class="none-label" x="${x1}" y="${top - 12}" text-anchor="end">no gain</text>`,
+    `<line class="goal" x1="${xt}" x2="${xt}" y1="${top - 8}" y2="${top + plotH}" data-target="${target}"/>`,
+    `<text class="goal-label" x="${xt}" y="${top - 12}" text-anchor="start">goal ${escapeHtml(pct(target))}</text>`,
+    `<line class="axis" x1="${left}" x2="${left + plotW}" y1="${top + plotH}" y2="${top + plotH}"/>`,
+    `<text class="tick" x="${left + plotW / 2}" y="${top + plotH + 36}" text-anchor="middle">gain in hits@${runs[0]?.k ?? 10} over the run's best baseline</text>`,
+  );
+  rows.forEach(({ r, c, hindsight }, i) => {
+    const y = top + i * rowH + rowH / 2;
+    const label = r.historyFraction === 1 ? 'all of the history' : `first ${Math.round(r.historyFraction * 100)}%`;
+    parts.push(`<text class="row-label" x="${left - 12}" y="${y + 4}" text-anchor="end">${escapeHtml(label)}</text>`);
+    if (!c) return;
+    const [a, b] = [px(finite(c.interval[0])), px(finite(c.interval[1]))];
+    parts.push(
+      `<line class="interval" x1="${a.toFixed(1)}" x2="${b.toFixed(1)}" y1="${y}" y2="${y}"/>`,
+      `<circle class="gain" cx="${px(finite(c.gain)).toFixed(1)}" cy="${y}" r="5" data-history="${r.historyFraction}" data-gain="${c.gain}" data-lo="${c.interval[0]}" data-hi="${c.interval[1]}">` +
+        `<title>${escapeHtml(`${label}: ${pct(c.gain)} over ${c.against} (95% interval ${pct(c.interval[0])} to ${pct(c.interval[1])}), ${c.wins} wins / ${c.losses} losses, McNemar p ${c.pValue < 0.001 ? '< 0.001' : c.pValue.toFixed(3)}`)}</title></circle>`,
+    );
+    if (hindsight !== null) parts.push(`<circle class="hindsight" cx="${px(hindsight).toFixed(1)}" cy="${y}" r="4.5" data-history="${r.historyFraction}" data-gain="${hindsight}"/>`);
+    parts.push(`<text class="row-note" x="${left + plotW + 12}" y="${y + 4}">${escapeHtml(`${pct(c.gain)} · p ${c.pValue < 0.001 ? '< 0.001' : c.pValue.toFixed(3)} · ${r.queries} people`)}</text>`);
+  });
+  const legendY = top + plotH + 60;
+  parts.push(
+    `<circle class="gain" cx="24" cy="${legendY - 4}" r="4"/>`,
+    `<text class="note" x="34" y="${legendY}">${escapeHtml(`${profile}: its gain; the bar is the paired 95% bootstrap interval over the run's query people`)}</text>`,
+  );
+  if (rows.some((x) => x.hindsight !== null)) {
+    parts.push(`<circle class="hindsight" cx="24" cy="${legendY + 10}" r="4"/>`, `<text class="note" x="34" y="${legendY + 14}">the gain in hindsight: the link model fitted on that run's test period itself (a ceiling, not a forecast)</text>`);
+  }
+  parts.push('</svg>');
+  return parts.join('\n');
+}
