@@ -43,6 +43,19 @@ export function shortSource(source: string, max = 70): string {
   return short.length > max ? `${short.slice(0, max - 1)}…` : short;
 }
 
+/** The opening of a standalone chart: the svg element (role img, titled and described) and the start of its style. */
+function svgStart(id: string, width: number, height: number, title: string, description: string): string[] {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="${id}-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<title id="${id}-title">${escapeHtml(title)}</title>`,
+    `<desc id="${id}-desc">${escapeHtml(description)}</desc>`,
+    '<style>',
+    'text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: #1b1b1b; }',
+    '.tick { font-size: 11px; fill: #555; } .heading { font-size: 14px; font-weight: 600; } .note { font-size: 10.5px; fill: #444; }',
+    '.grid { stroke: #e3e6ea; stroke-width: 1; } .axis { stroke: #333; stroke-width: 1; }',
+  ];
+}
+
 /** A round upper end for an axis holding `max` (steps of 0.1, at least 0.1). */
 function axisTop(max: number): number {
   return Math.max(0.1, Math.ceil((max + 0.02) * 10) / 10);
@@ -86,14 +99,8 @@ export function renderEvaluationChart(r: LinkPredictionResult, o: EvaluationChar
     methods.map(([name, m]) => `${name}: hits ${f3(m.hitsAtK)}, reach ${f3(m.novelCommunityShare)}`).join('; ') +
     '.';
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="evaluation-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="evaluation-title evaluation-desc">`,
-    `<title id="evaluation-title">${escapeHtml(title)}</title>`,
-    `<desc id="evaluation-desc">${escapeHtml(description)}</desc>`,
-    '<style>',
-    'text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: #1b1b1b; }',
-    '.tick { font-size: 11px; fill: #555; } .axis-label { font-size: 12px; } .heading { font-size: 14px; font-weight: 600; }',
-    '.label { font-size: 11px; } .note { font-size: 10.5px; fill: #444; }',
-    '.grid { stroke: #e3e6ea; stroke-width: 1; } .axis { stroke: #333; stroke-width: 1; }',
+    ...svgStart('evaluation', W, H, title, description),
+    '.axis-label { font-size: 12px; } .label { font-size: 11px; }',
     '.goal { fill: #2e7d32; fill-opacity: 0.09; stroke: #2e7d32; stroke-opacity: 0.5; stroke-dasharray: 4 3; }',
     '.goal-label { font-size: 11px; fill: #2e7d32; }',
     '.baseline { fill: #8a8f98; } .profile { fill: #0b57a4; } .likelihood { fill: #0b57a4; fill-opacity: 0.45; }',
@@ -252,14 +259,9 @@ export function renderRollingChart(runs: readonly LinkPredictionResult[], o: Eva
     rows.map(({ r, c }) => `${r.historyFraction === 1 ? 'all' : `first ${Math.round(r.historyFraction * 100)}%`}: ${c ? `${pct(c.gain)} (${pct(c.interval[0])} to ${pct(c.interval[1])})` : 'no comparison'}`).join('; ') +
     '.';
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="rolling-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="rolling-title rolling-desc">`,
-    `<title id="rolling-title">${escapeHtml(title)}</title>`,
-    `<desc id="rolling-desc">${escapeHtml(description)}</desc>`,
-    '<style>',
-    'text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: #1b1b1b; }',
-    '.tick { font-size: 11px; fill: #555; } .heading { font-size: 14px; font-weight: 600; } .note { font-size: 10.5px; fill: #444; }',
+    ...svgStart('rolling', width, height, title, description),
     '.row-label { font-size: 12px; } .row-note { font-size: 11px; fill: #444; }',
-    '.grid { stroke: #e3e6ea; } .axis { stroke: #333; } .none { stroke: #555; stroke-width: 1.2; } .goal { stroke: #2e7d32; stroke-width: 1.5; stroke-dasharray: 5 3; }',
+    '.none { stroke: #555; stroke-width: 1.2; } .goal { stroke: #2e7d32; stroke-width: 1.5; stroke-dasharray: 5 3; }',
     '.goal-label { font-size: 11px; fill: #2e7d32; } .none-label { font-size: 11px; fill: #555; }',
     '.interval { stroke: #0b57a4; stroke-width: 2; } .gain { fill: #0b57a4; } .hindsight { fill: #fff; stroke: #0b57a4; stroke-width: 1.5; }',
     '</style>',
