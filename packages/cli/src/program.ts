@@ -14,6 +14,7 @@ import type { runSuggest } from './commands/suggest.js';
 // Each command's module is loaded when the command runs (they pull in graph-core, the store, the matcher or the API).
 const commands = {
   analyze: () => import('./commands/analyze.js'),
+  backup: () => import('./commands/backup.js'),
   demoTown: () => import('./commands/demo-town.js'),
   ego: () => import('./commands/ego.js'),
   evaluate: () => import('./commands/evaluate.js'),
@@ -128,6 +129,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption('--out <path>', 'output file (a folder for csv)')
     .action(wrap((opts: { db: string; format: (typeof EXPORT_FORMATS)[number]; out: string }) => commands.export().then((m) => m.runExport(io, opts))));
+
+  program
+    .command('backup')
+    .description(
+      'A consistent copy of the whole database (graph, introductions, keys, audit log), also while the server runs:\n' +
+        'one checked file, never overwriting one (restore: stop the server, put the copy in place of the database)',
+    )
+    .addOption(dbOption())
+    .requiredOption('--out <file>', 'the backup file to write (must not exist)')
+    .action(wrap((opts: { db: string; out: string }) => commands.backup().then((m) => m.runBackup(io, opts))));
 
   program
     .command('stats')

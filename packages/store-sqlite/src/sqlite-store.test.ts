@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -214,6 +214,47 @@ describe('the SQLite store', () => {
     const bytes = Buffer.concat([await readFile(file), existsSync(`${file}-wal`) ? await readFile(`${file}-wal`) : Buffer.alloc(0)]);
     expect(bytes.includes('7f3a91')).toBe(false);
     expect(bytes.includes('p-erasable')).toBe(false);
+  });
+
+  it('backs up the whole database while it is in use, as one checked file that opens with the same contents', async () => {
+    const store = await openStore();
+    await store.applyBatch(contractGraph());
+    const api = store.apiStorage();
+    await api.appendAudit([{ at: '2026-11-01T09:00:00.000Z', actor: 'k1', role: 'admin', action: 'read', resource: 'people', target: 'p-1', requestId: 'r1', status: 200 }]);
+    // Another connection has the file open (the server, say) and writes just after the copy: the copy is the state it was made at.
+    const writer = await openStore();
+    const seen: Array<[number, number]> = [];
+    const copy = join(dir, 'backups', 'graph-backup.db');
+    const result = await store.backup(copy, { onProgress: (done, total) => seen.push([done, total]) });
+    await writer.putPerson(person({ id: 'p-after', name: 'Written after the backup' }));
+    expect(result).toMatchObject({ file: copy, people: 4, organisations: 2, events: 2, ties: 8, introductions: 0, schemaVersion: SCHEMA_VERSION });
+    expect(result.bytes).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
+    // One file: no write-ahead log or temporary file beside it.
+    expect(existsSync(`${copy}-wal`)).toBe(false);
+    expect(await readdir(join(dir, 'backups'))).toEqual(['graph-backup.db']);
+    const restored = await openSqliteStore(copy);
+    open.push(restored);
+    expect(await restored.exportData()).toEqual({ ...(await store.exportData()), people: (await store.exportData()).people.filter((p) => p.id !== 'p-after') });
+    expect(await restored.apiStorage().subjectRecords('p-1')).toMatchObject({ audit: [{ action: 'read', target: 'p-1' }] });
+  });
+
+  it('never overwrites a file with a backup, and leaves no file behind when it cannot make one', async () => {
+    const store = await openStore();
+    await store.applyBatch(contractGraph());
+    const existing = join(dir, 'taken.db');
+    await writeFile(existing, 'keep me');
+    const refused = await rejection(store.backup(existing));
+    expect((refused as BridgeworkError).code).toBe('validation');
+    expect((refused as BridgeworkError).message).toMatch(/^store-sqlite: backup: .*taken\.db already exists/);
+    expect(await readFile(existing, 'utf8')).toBe('keep me');
+    // A folder that cannot be written to: a store error, and nothing at the destination.
+    const blocked = join(dir, 'a-file-not-a-folder');
+    await writeFile(blocked, '');
+    const failed = await rejection(store.backup(join(blocked, 'copy.db')));
+    expect(failed).toBeInstanceOf(BridgeworkError);
+    expect(existsSync(join(blocked, 'copy.db'))).toBe(false);
   });
 
   it('lets a second connection read what the first wrote', async () => {

@@ -5,8 +5,9 @@
  * graph-core zod schemas when written and again when read back. Writes are synchronous SQLite transactions with
  * `synchronous=FULL`, so a write has reached the disk when its promise resolves.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { open as openFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   BridgeworkError,
@@ -55,6 +56,26 @@ export interface SqliteStoreSettings {
   secureDelete: boolean;
   busyTimeoutMs: number;
   schemaVersion: number;
+}
+
+/** What `backup` wrote. */
+export interface BackupResult {
+  /** The backup file. */
+  file: string;
+  bytes: number;
+  /** What it holds, counted in the copy itself. */
+  people: number;
+  organisations: number;
+  events: number;
+  ties: number;
+  introductions: number;
+  schemaVersion: number;
+}
+
+/** Options of `backup`. */
+export interface BackupOptions {
+  /** Called as pages are copied: pages done of the total. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 type Outcome = 'created' | 'updated' | 'unchanged';
@@ -316,6 +337,48 @@ export class SqliteGraphStore implements GraphStore {
     return this.api;
   }
 
+  /**
+   * A consistent copy of the whole database — graph, introductions, keys, audit log — while it stays in use (SQLite's
+   * online backup, which starts again if another connection writes meanwhile), as one self-contained file (no
+   * write-ahead log beside it). The copy is written beside `destination`, checked (`PRAGMA quick_check`), counted,
+   * flushed to disk and only then renamed into place: a failure leaves no file at `destination`. Refuses a
+   * destination that exists (a validation error); a failed copy or check is a store error.
+   */
+  async backup(destination: string, options: BackupOptions = {}): Promise<BackupResult> {
+    if (!this.db.open) throw new BridgeworkError('store', `store-sqlite: backup: the store at ${this.file} is closed`);
+    if (this.db.memory) throw new BridgeworkError('validation', 'store-sqlite: backup: an in-memory store has no file to back up');
+    if (existsSync(destination)) {
+      throw new BridgeworkError('validation', `store-sqlite: backup: ${destination} already exists; name a new file (a backup never overwrites one)`);
+    }
+    const folder = dirname(destination);
+    const tmp = join(folder, `.${basename(destination)}.${process.pid}.tmp`);
+    try {
+      mkdirSync(folder, { recursive: true });
+      const { totalPages } = await this.db.backup(tmp, {
+        progress: ({ totalPages: total, remainingPages }) => {
+          options.onProgress?.(total - remainingPages, total);
+          return 1000;
+        },
+      });
+      options.onProgress?.(totalPages, totalPages);
+      const counts = checkBackup(tmp);
+      const fh = await openFile(tmp, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      if (existsSync(destination)) throw new BridgeworkError('validation', `store-sqlite: backup: ${destination} appeared while the copy was made; it was left alone`);
+      await rename(tmp, destination);
+      await syncFolder(folder);
+      return { file: destination, bytes: (await stat(destination)).size, ...counts };
+    } catch (e) {
+      for (const leftover of [tmp, `${tmp}-journal`]) await rm(leftover, { force: true }).catch(() => {});
+      if (e instanceof BridgeworkError) throw e;
+      throw new BridgeworkError('store', `store-sqlite: backup of ${this.file} to ${destination} failed: ${errorMessage(e)}`, e);
+    }
+  }
+
   /** Copy the write-ahead log into the database file and truncate the log, so deleted data no longer lingers there. */
   async checkpoint(): Promise<void> {
     this.guard('checkpoint', () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
@@ -423,6 +486,44 @@ export class SqliteGraphStore implements GraphStore {
     if (row.strength === strength && row.data === data) return 'unchanged';
     this.q.updateTie.run(strength, data, source, kind, target);
     return 'updated';
+  }
+}
+
+/** Make a fresh copy self-contained (rollback journal, not WAL), check it, and count what it holds. */
+function checkBackup(file: string): Omit<BackupResult, 'file' | 'bytes'> {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const check = copy.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new BridgeworkError('store', `store-sqlite: backup: the copy failed its integrity check: ${String(check)}`);
+    const count = (sql: string) => copy.prepare(sql).pluck().get() as number;
+    return {
+      people: count("SELECT count(*) FROM nodes WHERE type = 'person'"),
+      organisations: count("SELECT count(*) FROM nodes WHERE type = 'organisation'"),
+      events: count("SELECT count(*) FROM nodes WHERE type = 'event'"),
+      ties: count('SELECT count(*) FROM ties'),
+      introductions: count('SELECT count(*) FROM introductions'),
+      schemaVersion: count('SELECT coalesce(max(version), 0) FROM schema_migrations'),
+    };
+  } finally {
+    copy.close();
+  }
+}
+
+/** fsync a folder, so a rename into it survives a crash (a no-op where folders cannot be opened, as on Windows). */
+async function syncFolder(folder: string): Promise<void> {
+  let fh;
+  try {
+    fh = await openFile(folder, 'r');
+  } catch {
+    return;
+  }
+  try {
+    await fh.sync();
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename itself has happened.
+  } finally {
+    await fh.close();
   }
 }
 
