@@ -15,6 +15,7 @@ import type { runSuggest } from './commands/suggest.js';
 const commands = {
   analyze: () => import('./commands/analyze.js'),
   backup: () => import('./commands/backup.js'),
+  restore: () => import('./commands/restore.js'),
   demoTown: () => import('./commands/demo-town.js'),
   ego: () => import('./commands/ego.js'),
   evaluate: () => import('./commands/evaluate.js'),
@@ -134,11 +135,23 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .command('backup')
     .description(
       'A consistent copy of the whole database (graph, introductions, keys, audit log), also while the server runs:\n' +
-        'one checked file, never overwriting one (restore: stop the server, put the copy in place of the database)',
+        'one checked file, never overwriting one (bring it back with restore)',
     )
     .addOption(dbOption())
     .requiredOption('--out <file>', 'the backup file to write (must not exist)')
     .action(wrap((opts: { db: string; out: string }) => commands.backup().then((m) => m.runBackup(io, opts))));
+
+  program
+    .command('restore')
+    .description(
+      'A backup into a new database file, erasing again everyone the current database (--db) erased since the backup\n' +
+        'was made; the current database is only read (swap the files with the server stopped)',
+    )
+    .addOption(dbOption())
+    .requiredOption('--from <backup>', 'the backup file')
+    .requiredOption('--out <file>', 'the new database file to write (must not exist)')
+    .option('--without-erasures', 'the current database is lost: restore without its erasure ledger (re-run erasures from your records)')
+    .action(wrap((opts: { db: string; from: string; out: string; withoutErasures?: boolean }) => commands.restore().then((m) => m.runRestore(io, opts))));
 
   program
     .command('stats')

@@ -6,7 +6,7 @@
  * names them in one transaction. The HTTP API (packages/api) reaches it through its own small `ApiStorage`
  * interface, which this class satisfies structurally.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { BridgeworkError } from '@bridgework/graph-core';
 
@@ -65,6 +65,18 @@ export type IdempotencyBegin =
   | { state: 'replay'; status: number; response: string }
   | { state: 'mismatch' }
   | { state: 'in-progress' };
+
+/** The erasure ledger of a database: its key and, per erasure, HMAC-SHA256(key, id) — never the id. */
+export interface ErasureLedger {
+  /** The ledger key (hex), made at random when the ledger was created. */
+  key: string;
+  entries: Array<{ digest: string; at: string }>;
+}
+
+/** An erasure ledger's digest of `id`: HMAC-SHA256 under the ledger's key (hex). */
+export function erasureDigest(key: string, id: string): string {
+  return createHmac('sha256', Buffer.from(key, 'hex')).update(id, 'utf8').digest('hex');
+}
 
 export interface ErasureResult {
   /** Whether the person existed. */
@@ -549,10 +561,56 @@ export class SqliteApiStorage {
     }));
   }
 
+  /** HMAC-SHA256 of `id` under this database's ledger key, hex. */
+  private erasureDigest(id: string): string {
+    return erasureDigest(this.ledgerKey(), id);
+  }
+
+  private ledgerKey(): string {
+    const key = this.q.setting.get('erasure-ledger-key') as string | undefined;
+    if (!key) throw new BridgeworkError('store', 'store-sqlite: the erasure ledger has no key (the database was not migrated)');
+    return key;
+  }
+
+  /**
+   * The erasure ledger: one keyed digest per erasure ever made here, so that a backup restored later can be
+   * checked id by id and the people erased since be erased again (`restoreBackup`). It answers "was this id
+   * erased?" for an id one already holds; it cannot list whom.
+   */
+  async erasureLedger(): Promise<ErasureLedger> {
+    return this.hooks.guard('erasureLedger', () => ({
+      key: this.ledgerKey(),
+      entries: this.q.ledgerEntries.all() as Array<{ digest: string; at: string }>,
+    }));
+  }
+
+  /**
+   * Take on another database's ledger (its key, and its entries besides this one's own), in one transaction: after a
+   * restore, the restored copy keeps the ledger of the database it replaces. Refuses when this ledger holds entries
+   * made under another key (they could not be carried over: the ids are not kept) — the copy is then not a backup of
+   * that database.
+   */
+  async adoptErasureLedger(ledger: ErasureLedger): Promise<void> {
+    this.hooks.guard('adoptErasureLedger', () =>
+      this.db
+        .transaction(() => {
+          const own = this.ledgerKey();
+          const ownEntries = this.q.ledgerCount.get() as number;
+          if (own !== ledger.key && ownEntries > 0) {
+            throw new BridgeworkError('validation', `store-sqlite: the backup's erasure ledger was made with another key (${ownEntries} entries): it is not a backup of this database`);
+          }
+          this.q.setSetting.run(ledger.key, 'erasure-ledger-key');
+          for (const e of ledger.entries) this.q.insertLedgerEntry.run(e.digest, e.at);
+        })
+        .immediate(),
+    );
+  }
+
   /**
    * Erase a person in one transaction: their node and ties; their id in the audit log replaced by one random
    * pseudonym (`erased:` + 128 random bits, unlinkable to the id, the same for all their entries); stored idempotent
-   * responses naming them deleted; keys bound to them revoked and unbound. Then, with `secure_delete` on, the freed
+   * responses naming them deleted; keys bound to them revoked and unbound; the keyed digest of their id added to the
+   * erasure ledger (`erasureLedger`), so a restored backup cannot bring them back. Then, with `secure_delete` on, the freed
    * bytes are zeroed; index statistics are rebuilt if any exist (they sample key values) and the write-ahead log is
    * checkpointed, so the old pages leave the -wal file too.
    */
@@ -567,6 +625,8 @@ export class SqliteApiStorage {
           const impressions = this.q.countImpressionsOf.get(id, id) as number;
           // Introductions, introducer places and impressions cascade with the node (migration 3).
           const existed = this.hooks.deleteNode(id);
+          // Whether or not they were here: a restored backup may still hold them (see `erasureLedger`).
+          this.q.insertLedgerEntry.run(this.erasureDigest(id), at);
           const auditEntries = this.q.pseudonymiseAudit.run(pseudonym, id).changes;
           const idempotentResponses = this.q.deleteIdemOf.run(id).changes;
           const keys = this.q.unbindKeys.run(pseudonym, at, id).changes;
@@ -626,6 +686,10 @@ function prepare(db: Database.Database) {
     // Prepared once: the API reads it on every request (db.pragma() would prepare it each time).
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
     insertSetting: db.prepare('INSERT INTO api_settings (name, value) VALUES (?, ?)'),
+    setSetting: db.prepare('UPDATE api_settings SET value = ? WHERE name = ?'),
+    insertLedgerEntry: db.prepare('INSERT OR IGNORE INTO erasure_ledger (digest, at) VALUES (?, ?)'),
+    ledgerEntries: db.prepare('SELECT digest, at FROM erasure_ledger ORDER BY at, digest'),
+    ledgerCount: db.prepare('SELECT count(*) FROM erasure_ledger').pluck(),
     countTiesOf: db.prepare('SELECT (SELECT count(*) FROM ties WHERE source = ?) + (SELECT count(*) FROM ties WHERE target = ?)').pluck(),
     ...prepareIntroductions(db),
   };

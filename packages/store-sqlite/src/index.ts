@@ -1,5 +1,5 @@
-export { DEFAULT_DB_PATH, SqliteGraphStore, openSqliteStore } from './sqlite-store.js';
-export type { BackupOptions, BackupResult, SqliteStoreOptions, SqliteStoreSettings } from './sqlite-store.js';
+export { DEFAULT_DB_PATH, SqliteGraphStore, openSqliteStore, restoreBackup } from './sqlite-store.js';
+export type { BackupOptions, BackupResult, RestoreOptions, RestoreResult, SqliteStoreOptions, SqliteStoreSettings } from './sqlite-store.js';
 export { MIGRATIONS, SCHEMA_VERSION, checkMigrations } from './migrations.js';
 export type { AppliedMigration, Migration } from './migrations.js';
 export { API_ROLES, INTRODUCTION_OUTCOMES, INTRODUCTION_STATUSES, OPEN_INTRODUCTION_STATUSES, SqliteApiStorage } from './api-storage.js';
@@ -8,6 +8,7 @@ export type {
   AuditEntry,
   AuditEntryInput,
   AuditQuery,
+  ErasureLedger,
   ErasureResult,
   IdempotencyBegin,
   IntroductionAnswer,

@@ -142,6 +142,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX impressions_candidate ON impressions (candidate_id);
     `,
   },
+  {
+    version: 4,
+    name: 'erasure ledger',
+    // Erasure keeps no id, yet a backup restored later must not bring an erased person back. The ledger holds, per
+    // erasure, only HMAC-SHA256(ledger key, id): it can answer "was this id erased?" for an id one already has (a
+    // restored backup's), never list whom. The key is made here, once, at random, and travels with the database.
+    up: `
+      CREATE TABLE erasure_ledger (
+        digest TEXT PRIMARY KEY NOT NULL CHECK (length(digest) = 64),
+        at     TEXT NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO api_settings (name, value) VALUES ('erasure-ledger-key', lower(hex(randomblob(32))));
+    `,
+  },
 ];
 
 /** The schema version this code writes and understands. */

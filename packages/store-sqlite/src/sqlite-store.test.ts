@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { BridgeworkError, type GraphData } from '@bridgework/graph-core';
 import { contractGraph, describeGraphStoreContract, person, tie } from '@bridgework/graph-core/testing';
 import { MIGRATIONS, SCHEMA_VERSION, checkMigrations } from './migrations.js';
-import { openSqliteStore, type SqliteGraphStore } from './sqlite-store.js';
+import { openSqliteStore, restoreBackup, type SqliteGraphStore } from './sqlite-store.js';
 
 describeGraphStoreContract('sqlite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bridgework-store-'));
@@ -78,6 +78,7 @@ describe('the SQLite store', () => {
         'audit_log',
         'audit_log_actor',
         'audit_log_target',
+        'erasure_ledger',
         'idempotency',
         'impressions',
         'impressions_candidate',
@@ -255,6 +256,71 @@ describe('the SQLite store', () => {
     const failed = await rejection(store.backup(join(blocked, 'copy.db')));
     expect(failed).toBeInstanceOf(BridgeworkError);
     expect(existsSync(join(blocked, 'copy.db'))).toBe(false);
+  });
+
+  it('restores a backup into a new file, erasing again the people erased since it was made, and keeps the ledger', async () => {
+    const store = await openStore();
+    await store.applyBatch(contractGraph());
+    await store.putPerson(person({ id: 'p-gone-7f3a', name: 'Gone Person 7f3a' }));
+    await store.putPerson(person({ id: 'p-stays', name: 'Stays' }));
+    await store.putTie(tie({ source: 'p-gone-7f3a', target: 'p-stays', kind: 'knows', strength: 0.4 }));
+    const backupFile = join(dir, 'before-erasure.db');
+    await store.backup(backupFile);
+    const api = store.apiStorage();
+    await api.eraseSubject('p-gone-7f3a', '2026-11-29T10:00:00.000Z');
+    const ledger = await api.erasureLedger();
+    expect(ledger.entries).toHaveLength(1);
+    expect(ledger.entries[0]!.digest).toMatch(/^[0-9a-f]{64}$/);
+    await store.checkpoint();
+    expect((await readFile(file)).includes('p-gone-7f3a')).toBe(false); // the ledger keeps a digest, not the id
+
+    const restoredFile = join(dir, 'restored.db');
+    const result = await restoreBackup(backupFile, restoredFile, { erasures: ledger, at: '2026-11-30T09:00:00.000Z' });
+    expect(result).toMatchObject({ file: restoredFile, erasedAgain: 1, people: 5, ties: 8 });
+    expect((await readFile(restoredFile)).includes('p-gone-7f3a')).toBe(false);
+    expect((await readFile(restoredFile)).includes('Gone Person 7f3a')).toBe(false);
+    const restored = await openSqliteStore(restoredFile);
+    open.push(restored);
+    expect(await restored.getNode('p-gone-7f3a')).toBeUndefined();
+    expect(await restored.getNode('p-stays')).not.toBeNull();
+    const audit = await restored.apiStorage().queryAudit({ action: 'erase' });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: 'restore', resource: 'person', at: '2026-11-30T09:00:00.000Z' });
+    expect(audit[0]!.target).toMatch(/^erased:[0-9a-f]{32}$/);
+    // The restored copy carries the ledger on: restoring the same backup from it erases the person again.
+    expect(await restored.apiStorage().erasureLedger()).toEqual(ledger);
+    const again = await restoreBackup(backupFile, join(dir, 'restored-again.db'), { erasures: await restored.apiStorage().erasureLedger(), at: '2026-12-01T09:00:00.000Z' });
+    expect(again.erasedAgain).toBe(1);
+
+    // Without the ledger (the current database lost) the backup comes back as it was, erased person included.
+    const bare = await restoreBackup(backupFile, join(dir, 'bare.db'), { erasures: null, at: '2026-11-30T09:00:00.000Z' });
+    expect(bare).toMatchObject({ erasedAgain: 0, people: 6 });
+  });
+
+  it('refuses to restore a missing backup, over an existing file, or a backup of another database', async () => {
+    const store = await openStore();
+    await store.applyBatch(contractGraph());
+    const backupFile = join(dir, 'b.db');
+    await store.backup(backupFile);
+    const ledger = await store.apiStorage().erasureLedger();
+    const missing = await rejection(restoreBackup(join(dir, 'nope.db'), join(dir, 'r1.db'), { erasures: ledger, at: 'x' }));
+    expect((missing as BridgeworkError).message).toMatch(/^store-sqlite: restore: there is no backup at .*nope\.db/);
+    await writeFile(join(dir, 'taken.db'), 'keep');
+    const taken = await rejection(restoreBackup(backupFile, join(dir, 'taken.db'), { erasures: ledger, at: 'x' }));
+    expect((taken as BridgeworkError).message).toMatch(/taken\.db already exists; restore into a new file/);
+    expect(await readFile(join(dir, 'taken.db'), 'utf8')).toBe('keep');
+    // Another database, with erasures of its own under its own key.
+    const other = await openSqliteStore(join(dir, 'other.db'));
+    open.push(other);
+    await other.putPerson(person({ id: 'p-x', name: 'X' }));
+    await other.apiStorage().eraseSubject('p-x', '2026-11-01T00:00:00.000Z');
+    const otherBackup = join(dir, 'other-backup.db');
+    await other.backup(otherBackup);
+    const foreign = await rejection(restoreBackup(otherBackup, join(dir, 'r2.db'), { erasures: ledger, at: 'x' }));
+    expect((foreign as BridgeworkError).code).toBe('validation');
+    expect((foreign as BridgeworkError).message).toMatch(/not a backup of this database/);
+    expect(existsSync(join(dir, 'r2.db'))).toBe(false);
+    expect((await readdir(dir)).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
   it('lets a second connection read what the first wrote', async () => {

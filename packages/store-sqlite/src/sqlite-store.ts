@@ -37,7 +37,7 @@ import {
   type TieKind,
 } from '@bridgework/graph-core';
 import { appliedMigrations, migrate, type AppliedMigration } from './migrations.js';
-import { SqliteApiStorage } from './api-storage.js';
+import { erasureDigest, SqliteApiStorage, type ErasureLedger } from './api-storage.js';
 
 /** Where the CLI and the API keep the database unless told otherwise (relative to the working directory). */
 export const DEFAULT_DB_PATH = 'data/bridgework.db';
@@ -70,6 +70,24 @@ export interface BackupResult {
   ties: number;
   introductions: number;
   schemaVersion: number;
+}
+
+/** What `restoreBackup` wrote. */
+export interface RestoreResult extends BackupResult {
+  /** People (or other nodes) of the backup erased again: erased in the current database since the backup was made. */
+  erasedAgain: number;
+}
+
+/** Options of `restoreBackup`. */
+export interface RestoreOptions {
+  /**
+   * The erasure ledger of the database being replaced (`apiStorage().erasureLedger()`): every node of the backup it
+   * names is erased again, and the restored copy keeps it. `null` only when that database is lost: erasures made
+   * since the backup then cannot be re-applied.
+   */
+  erasures: ErasureLedger | null;
+  /** The time recorded for the erasures made again (ISO 8601). */
+  at: string;
 }
 
 /** Options of `backup`. */
@@ -379,6 +397,11 @@ export class SqliteGraphStore implements GraphStore {
     }
   }
 
+  /** Every node id, in id order (for checks that go id by id, such as a restore's erasures). */
+  nodeIds(): string[] {
+    return this.guard('nodeIds', () => this.db.prepare('SELECT id FROM nodes ORDER BY id').pluck().all() as string[]);
+  }
+
   /** Copy the write-ahead log into the database file and truncate the log, so deleted data no longer lingers there. */
   async checkpoint(): Promise<void> {
     this.guard('checkpoint', () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
@@ -486,6 +509,64 @@ export class SqliteGraphStore implements GraphStore {
     if (row.strength === strength && row.data === data) return 'unchanged';
     this.q.updateTie.run(strength, data, source, kind, target);
     return 'updated';
+  }
+}
+
+/**
+ * Restore a backup into a new database file `destination` (never over an existing one): copy it, migrate it to
+ * this version's schema, erase again every node the current database's erasure ledger names (people erased since the
+ * backup was made), keep that ledger, check it and rename it into place. The database it replaces is not touched:
+ * stop the server and swap the files (or point `--db` at the new one). Validation errors for a missing backup, an
+ * existing destination or a backup of another database; store errors for a copy or check that fails.
+ */
+export async function restoreBackup(from: string, destination: string, options: RestoreOptions): Promise<RestoreResult> {
+  if (!existsSync(from)) throw new BridgeworkError('validation', `store-sqlite: restore: there is no backup at ${from}`);
+  if (existsSync(destination)) throw new BridgeworkError('validation', `store-sqlite: restore: ${destination} already exists; restore into a new file`);
+  const folder = dirname(destination);
+  const tmp = join(folder, `.${basename(destination)}.${process.pid}.tmp`);
+  let store: SqliteGraphStore | undefined;
+  try {
+    mkdirSync(folder, { recursive: true });
+    const source = new Database(from, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(tmp);
+    } finally {
+      source.close();
+    }
+    store = await SqliteGraphStore.open(tmp);
+    const api = store.apiStorage();
+    let erasedAgain = 0;
+    if (options.erasures) {
+      const ledger = options.erasures;
+      // The ledger first (its entries keep the times of the erasures), then the erasures it names.
+      await api.adoptErasureLedger(ledger);
+      const digests = new Set(ledger.entries.map((e) => e.digest));
+      for (const id of store.nodeIds()) {
+        if (!digests.has(erasureDigest(ledger.key, id))) continue;
+        const erased = await api.eraseSubject(id, options.at);
+        // On the record as the API records an erasure, under the new pseudonym, by the restore.
+        await api.appendAudit([{ at: options.at, actor: 'restore', role: 'admin', action: 'erase', resource: 'person', target: erased.pseudonym, requestId: null, status: null }]);
+        erasedAgain++;
+      }
+    }
+    await store.close();
+    store = undefined;
+    const counts = checkBackup(tmp);
+    const fh = await openFile(tmp, 'r+');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (existsSync(destination)) throw new BridgeworkError('validation', `store-sqlite: restore: ${destination} appeared meanwhile; it was left alone`);
+    await rename(tmp, destination);
+    await syncFolder(folder);
+    return { file: destination, bytes: (await stat(destination)).size, erasedAgain, ...counts };
+  } catch (e) {
+    if (store) await store.close().catch(() => {});
+    for (const leftover of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) await rm(leftover, { force: true }).catch(() => {});
+    if (e instanceof BridgeworkError) throw e;
+    throw new BridgeworkError('store', `store-sqlite: restore of ${from} to ${destination} failed: ${errorMessage(e)}`, e);
   }
 }
 
