@@ -6,6 +6,7 @@ import { generateDemoTown, toCsvFiles } from '@bridgework/graph-core';
 import { SERVER_DEFAULTS } from '@bridgework/api';
 import { SERVE_DEFAULTS } from './option-values.js';
 import { main } from './program.js';
+import { DEMO_UPCOMING_EVENTS } from './commands/start.js';
 import { DEMO, DEMO_FILES, collect, dumpDb as dump, runCli, spawnCli, withTempDir } from './testing/run-cli.js';
 
 
@@ -194,8 +195,10 @@ describe('bridgework command line', () => {
       const first = await runCli(['start', '--db', db, '--no-serve']);
       expect(first.code).toBe(0);
       expect(first.stdout).toContain('seeded it with the demo town');
-      const town = generateDemoTown({ seed: 42 });
+      expect(first.stdout).toContain(`${DEMO_UPCOMING_EVENTS} events still to come`);
+      const town = generateDemoTown({ seed: 42, upcomingEvents: DEMO_UPCOMING_EVENTS });
       expect(first.stdout).toContain(`People: ${town.people.length}`);
+      expect(first.stdout).toContain(`Events: ${town.events.length}`);
       const second = await runCli(['start', '--db', db, '--no-serve']);
       expect(second.code).toBe(0);
       expect(second.stdout).not.toContain('seeded');

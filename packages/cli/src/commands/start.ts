@@ -12,6 +12,8 @@ import { listen, printServing } from './serve.js';
 import { formatSummary } from './stats.js';
 
 export const DEMO_SEED = 42;
+/** Events still to come in the seeded demo town, so a coach's event planner has something to plan from the start. */
+export const DEMO_UPCOMING_EVENTS = 3;
 export const LOCAL_ADMIN_KEY_NAME = 'local admin (bridgework start)';
 
 export interface StartOptions {
@@ -27,11 +29,12 @@ export async function runStart(io: Io, opts: StartOptions): Promise<number> {
     const counts = await store.counts();
     const empty = counts.people + counts.organisations + counts.events + counts.ties === 0;
     if (empty && opts.seed) {
-      // The town is dated as of today (the clock is read here, at the edge), so its recent ties and events are recent.
+      // The town is dated as of today (the clock is read here, at the edge), so its recent ties and events are recent,
+      // and a few events are still to come.
       const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
-      const data = generateDemoTown({ seed: DEMO_SEED, now: today });
+      const data = generateDemoTown({ seed: DEMO_SEED, now: today, upcomingEvents: DEMO_UPCOMING_EVENTS });
       await store.applyBatch(data);
-      io.out(`Created ${path} and seeded it with the demo town (seed ${DEMO_SEED}).`);
+      io.out(`Created ${path} and seeded it with the demo town (seed ${DEMO_SEED}; ${DEMO_UPCOMING_EVENTS} events still to come).`);
     } else {
       io.out(`Opened ${path}.`);
     }

@@ -143,6 +143,32 @@ describe('generateDemoTown', () => {
     expect(generateDemoTown({ now: new Date(`${DEMO_TOWN_DEFAULTS.now}T00:00:00Z`) })).toEqual(town);
   });
 
+  it('adds events still to come when asked, with registrations made before now and the past left as it was', () => {
+    const withUpcoming = generateDemoTown({ upcomingEvents: 3 });
+    // Everything of the default town, unchanged; then three events after 2026-11-01.
+    expect(withUpcoming.people).toEqual(town.people);
+    expect(withUpcoming.events.slice(0, town.events.length)).toEqual(town.events);
+    expect(withUpcoming.ties.slice(0, town.ties.length)).toEqual(town.ties);
+    const upcoming = withUpcoming.events.slice(town.events.length);
+    expect(upcoming.map((e) => e.id)).toEqual(['e-21', 'e-22', 'e-23']);
+    expect(upcoming.every((e) => e.date > '2026-11-01' && e.date < '2026-12-15')).toBe(true);
+    const registrations = withUpcoming.ties.slice(town.ties.length);
+    expect(registrations.every((t) => t.kind === 'attended' && upcoming.some((e) => e.id === t.target))).toBe(true);
+    expect(registrations.every((t) => t.since !== null && t.since <= '2026-11-01' && t.lastContact === null)).toBe(true);
+    for (const e of upcoming) {
+      const who = registrations.filter((t) => t.target === e.id).map((t) => withUpcoming.people.find((p) => p.id === t.source)!);
+      expect(who.filter((p) => p.roles.includes('member')).length).toBeGreaterThanOrEqual(3);
+      expect(who.some((p) => p.roles.includes('coach'))).toBe(true);
+    }
+    expect(BridgeworkGraph.from(withUpcoming).graph.order).toBe(town.people.length + town.organisations.length + town.events.length + 3);
+    expect(() => generateDemoTown({ upcomingEvents: 51 })).toThrow(/upcomingEvents must be an integer from 0 to 50/);
+    // Never on Christmas or New Year's Day, whatever the reference date.
+    for (const now of ['2026-11-29', '2026-12-01', '2026-12-20']) {
+      const dates = generateDemoTown({ now: new Date(`${now}T00:00:00Z`), upcomingEvents: 6 }).events.slice(town.events.length).map((e) => e.date.slice(5));
+      expect(dates.filter((d) => ['12-24', '12-25', '12-26', '12-31', '01-01'].includes(d))).toEqual([]);
+    }
+  });
+
   it('dates everything relative to the reference date it is given, never after it', () => {
     const later = generateDemoTown({ now: new Date('2030-03-01T00:00:00Z') });
     const dates = [

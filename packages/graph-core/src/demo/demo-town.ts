@@ -58,7 +58,27 @@ export interface DemoTownOptions {
   organisations?: number;
   /** Number of events, 0–500; default 20. */
   events?: number;
+  /** Number of events still to come (in the weeks after `now`, with the people registered so far), 0–50; default 0. */
+  upcomingEvents?: number;
 }
+
+/** What every event of the town draws on while the events are made. */
+interface EventPlanning {
+  width: number;
+  coaches: Draft[];
+  volunteers: Draft[];
+  employers: Draft[];
+  members: Draft[];
+  homes: (typeof AREAS)[number][];
+  names: Set<string>;
+  themes: (typeof EVENT_THEMES)[number][];
+}
+
+/** Month-days no upcoming demo event falls on (MM-DD). */
+const CLOSED_DAYS: ReadonlySet<string> = new Set(['12-24', '12-25', '12-26', '12-31', '01-01']);
+
+/** The kinds of the events to come, in turn: the ones a coach plans tables for. */
+const UPCOMING_SEQUENCE: readonly EventKind[] = ['networking', 'lunch', 'job-fair', 'workshop'];
 
 /** The defaults of `generateDemoTown`. */
 export const DEMO_TOWN_DEFAULTS = {
@@ -67,6 +87,7 @@ export const DEMO_TOWN_DEFAULTS = {
   people: 400,
   organisations: 120,
   events: 20,
+  upcomingEvents: 0,
 } as const;
 
 /** The id of the employability service's own organisation, where the coaches work and the volunteers volunteer. */
@@ -119,10 +140,11 @@ export function generateDemoTown(options: DemoTownOptions = {}): GraphData {
   const peopleCount = checkCount('people', options.people ?? DEMO_TOWN_DEFAULTS.people, 20, 5000);
   const orgCount = checkCount('organisations', options.organisations ?? DEMO_TOWN_DEFAULTS.organisations, FIXED_ORGANISATIONS.length + 2, 999);
   const eventCount = checkCount('events', options.events ?? DEMO_TOWN_DEFAULTS.events, 0, 500);
+  const upcomingCount = checkCount('upcomingEvents', options.upcomingEvents ?? DEMO_TOWN_DEFAULTS.upcomingEvents, 0, 50);
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
     throw new BridgeworkError('validation', 'graph-core/demo: now must be a valid Date');
   }
-  return new TownBuilder(createRng(seed), now, peopleCount, orgCount, eventCount).build();
+  return new TownBuilder(createRng(seed), now, peopleCount, orgCount, eventCount, upcomingCount).build();
 }
 
 function checkCount(name: string, value: number, min: number, max: number): number {
@@ -156,6 +178,7 @@ class TownBuilder {
     private readonly peopleCount: number,
     private readonly orgCount: number,
     private readonly eventCount: number,
+    private readonly upcomingCount: number,
   ) {
     this.nowMs = now.getTime();
   }
@@ -863,63 +886,84 @@ class TownBuilder {
   private makeEvents(): void {
     const rng = this.rng;
     const n = this.eventCount;
-    if (n === 0) return;
-    const width = Math.max(2, String(n).length);
-    const coaches = this.ofRole('coach');
-    const volunteers = this.ofRole('volunteer');
-    const employers = [...this.ofRole('employer-contact'), ...this.ofRole('business-owner')];
-    const members = this.ofRole('member');
-    const homes = AREAS.filter((a) => a.members > 0);
-    const names = new Set<string>();
-    const themes: (typeof EVENT_THEMES)[number][] = [];
+    if (n + this.upcomingCount === 0) return;
+    const plan: EventPlanning = {
+      width: Math.max(2, String(n + this.upcomingCount).length),
+      coaches: this.ofRole('coach'),
+      volunteers: this.ofRole('volunteer'),
+      employers: [...this.ofRole('employer-contact'), ...this.ofRole('business-owner')],
+      members: this.ofRole('member'),
+      homes: AREAS.filter((a) => a.members > 0),
+      names: new Set<string>(),
+      themes: [],
+    };
     for (let i = 0; i < n; i++) {
       const kind = EVENT_SEQUENCE[i % EVENT_SEQUENCE.length]!;
       const daysAgo = Math.max(1, Math.round(182 - (i + rng() * 0.6) * (178 / n)));
-      if (themes.length === 0) themes.push(...shuffle(rng, EVENT_THEMES.slice()));
-      const theme = kind === 'networking' || kind === 'job-fair' ? themes.shift()! : EVENT_THEMES[0]!;
-      // job fairs in the town centre or at the college; networking mostly in town; the rest where members live
-      const area =
-        kind === 'job-fair'
-          ? chance(rng, 0.7) ? 'Town Centre' : 'Canalside'
-          : kind === 'networking' && chance(rng, 0.6)
-            ? 'Town Centre'
-            : weightedPick(rng, homes, (a) => a.members).name;
-      // a fresh name while there is one, else a series named by its month
-      const options = EVENT_NAMES[kind].map((n) => n.replaceAll('{T}', DEMO_TOWN_NAME).replaceAll('{A}', placeName(area)).replaceAll('{X}', theme.label));
-      const fresh = options.filter((n) => !names.has(n));
-      let name = pick(rng, fresh.length > 0 ? fresh : options);
-      if (names.has(name)) name = `${name} (${monthName(this.day(daysAgo))})`;
-      for (let k = 2; names.has(name); k++) name = `${name} ${k}`;
-      names.add(name);
-      const event: Event = { id: `e-${pad(i + 1, width)}`, name, kind, date: this.day(daysAgo), area };
-      this.events.push(event);
-
-      const host = pick(rng, coaches);
-      const plan = EVENT_ATTENDANCE[kind];
-      const size = randInt(rng, ...plan.size);
-      const attendees: { d: Draft; host?: boolean }[] = [{ d: host, host: true }];
-      if ((kind === 'networking' || kind === 'job-fair' || kind === 'lunch') && coaches.length > 1 && chance(rng, 0.6)) {
-        attendees.push({ d: pick(rng, coaches.filter((c) => c !== host)) });
-      }
-      const inTheme = (x: Draft) => (x.orgId ? this.org(x.orgId).sector === theme.sector : false);
-      const themed = kind === 'networking' || kind === 'job-fair';
-      for (const e of weightedSample(rng, employers, randInt(rng, ...plan.employers), (x) => (themed && inTheme(x) ? 5 : 1) * (x.orgId && this.org(x.orgId).hiring ? 2 : 1))) {
-        attendees.push({ d: e });
-      }
-      for (const v of sample(rng, volunteers, randInt(rng, ...plan.volunteers))) attendees.push({ d: v });
-      const eligible = members.filter((m) => m.joinedDays > daysAgo);
-      const memberWeight = (m: Draft) =>
-        m.engagement *
-        (kind === 'coaching-group' && m.person.coachId === host.person.id ? 6 : 1) *
-        ((kind === 'lunch' || kind === 'social' || kind === 'coaching-group') && m.person.area === area ? 4 : 1) *
-        (themed && m.person.goals.sectors.includes(theme.sector) ? 3 : 1);
-      for (const m of weightedSample(rng, eligible, Math.max(0, size - attendees.length), memberWeight)) attendees.push({ d: m });
-
+      const { event, host, attendees } = this.makeEvent(plan, i, kind, daysAgo);
       for (const a of attendees) {
         this.addTie(a.d.person.id, event.id, 'attended', { given: ATTENDANCE_STRENGTH[kind] }, daysAgo, daysAgo, `coach:${host.person.id}`, a.host ? { role: 'host' } : {});
       }
       this.keepInTouch(kind, attendees.map((a) => a.d), daysAgo, event.id);
     }
+    // Events still to come (after every past one, so the past draws stay the same): the people registered so far,
+    // each registration dated when it was made; nobody has met there yet.
+    for (let j = 0; j < this.upcomingCount; j++) {
+      const kind = UPCOMING_SEQUENCE[j % UPCOMING_SEQUENCE.length]!;
+      let daysAhead = 5 + j * 9 + randInt(rng, 0, 3);
+      // Not on the days a town closes for (a job fair on Christmas Day would be a poor demo).
+      while (CLOSED_DAYS.has(this.day(-daysAhead).slice(5))) daysAhead++;
+      const { event, host, attendees } = this.makeEvent(plan, n + j, kind, -daysAhead);
+      for (const a of attendees) {
+        this.addTie(a.d.person.id, event.id, 'attended', { given: ATTENDANCE_STRENGTH[kind] }, randInt(rng, 1, 21), null, `coach:${host.person.id}`, a.host ? { role: 'host' } : {});
+      }
+    }
+  }
+
+  /** One event `daysAgo` days before the reference date (negative: after it), and who comes. */
+  private makeEvent(plan: EventPlanning, index: number, kind: EventKind, daysAgo: number): { event: Event; host: Draft; attendees: { d: Draft; host?: boolean }[] } {
+    const rng = this.rng;
+    const { themes, homes, names, coaches, employers, volunteers, members } = plan;
+    if (themes.length === 0) themes.push(...shuffle(rng, EVENT_THEMES.slice()));
+    const theme = kind === 'networking' || kind === 'job-fair' ? themes.shift()! : EVENT_THEMES[0]!;
+    // job fairs in the town centre or at the college; networking mostly in town; the rest where members live
+    const area =
+      kind === 'job-fair'
+        ? chance(rng, 0.7) ? 'Town Centre' : 'Canalside'
+        : kind === 'networking' && chance(rng, 0.6)
+          ? 'Town Centre'
+          : weightedPick(rng, homes, (a) => a.members).name;
+    // a fresh name while there is one, else a series named by its month
+    const options = EVENT_NAMES[kind].map((n) => n.replaceAll('{T}', DEMO_TOWN_NAME).replaceAll('{A}', placeName(area)).replaceAll('{X}', theme.label));
+    const fresh = options.filter((n) => !names.has(n));
+    let name = pick(rng, fresh.length > 0 ? fresh : options);
+    if (names.has(name)) name = `${name} (${monthName(this.day(daysAgo))})`;
+    for (let k = 2; names.has(name); k++) name = `${name} ${k}`;
+    names.add(name);
+    const event: Event = { id: `e-${pad(index + 1, plan.width)}`, name, kind, date: this.day(daysAgo), area };
+    this.events.push(event);
+
+    const host = pick(rng, coaches);
+    const sizes = EVENT_ATTENDANCE[kind];
+    const size = randInt(rng, ...sizes.size);
+    const attendees: { d: Draft; host?: boolean }[] = [{ d: host, host: true }];
+    if ((kind === 'networking' || kind === 'job-fair' || kind === 'lunch') && coaches.length > 1 && chance(rng, 0.6)) {
+      attendees.push({ d: pick(rng, coaches.filter((c) => c !== host)) });
+    }
+    const inTheme = (x: Draft) => (x.orgId ? this.org(x.orgId).sector === theme.sector : false);
+    const themed = kind === 'networking' || kind === 'job-fair';
+    for (const e of weightedSample(rng, employers, randInt(rng, ...sizes.employers), (x) => (themed && inTheme(x) ? 5 : 1) * (x.orgId && this.org(x.orgId).hiring ? 2 : 1))) {
+      attendees.push({ d: e });
+    }
+    for (const v of sample(rng, volunteers, randInt(rng, ...sizes.volunteers))) attendees.push({ d: v });
+    const eligible = members.filter((m) => m.joinedDays > daysAgo);
+    const memberWeight = (m: Draft) =>
+      m.engagement *
+      (kind === 'coaching-group' && m.person.coachId === host.person.id ? 6 : 1) *
+      ((kind === 'lunch' || kind === 'social' || kind === 'coaching-group') && m.person.area === area ? 4 : 1) *
+      (themed && m.person.goals.sectors.includes(theme.sector) ? 3 : 1);
+    for (const m of weightedSample(rng, eligible, Math.max(0, size - attendees.length), memberWeight)) attendees.push({ d: m });
+    return { event, host, attendees };
   }
 
   /** After an event some members stay in touch: with an employer they met, or with another member of their group. */
