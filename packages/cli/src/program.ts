@@ -15,6 +15,7 @@ import type { runSuggest } from './commands/suggest.js';
 const commands = {
   analyze: () => import('./commands/analyze.js'),
   backup: () => import('./commands/backup.js'),
+  erase: () => import('./commands/erase.js'),
   restore: () => import('./commands/restore.js'),
   demoTown: () => import('./commands/demo-town.js'),
   ego: () => import('./commands/ego.js'),
@@ -140,6 +141,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(dbOption())
     .requiredOption('--out <file>', 'the backup file to write (must not exist)')
     .action(wrap((opts: { db: string; out: string }) => commands.backup().then((m) => m.runBackup(io, opts))));
+
+  program
+    .command('erase')
+    .description(
+      'Erase a person (the right to erasure): the same erasure as the API\'s DELETE /v1/people/{id}, audited as done\n' +
+        'by cli; without --yes it only says what would go',
+    )
+    .argument('<person-id>', 'the person to erase')
+    .addOption(dbOption())
+    .option('--yes', 'erase (it cannot be undone)')
+    .action(wrap((id: string, opts: { db: string; yes?: boolean }) => commands.erase().then((m) => m.runErase(io, id, opts))));
 
   program
     .command('restore')
