@@ -379,17 +379,7 @@ export class SqliteGraphStore implements GraphStore {
         },
       });
       options.onProgress?.(totalPages, totalPages);
-      const counts = checkBackup(tmp);
-      const fh = await openFile(tmp, 'r+');
-      try {
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-      if (existsSync(destination)) throw new BridgeworkError('validation', `store-sqlite: backup: ${destination} appeared while the copy was made; it was left alone`);
-      await rename(tmp, destination);
-      await syncFolder(folder);
-      return { file: destination, bytes: (await stat(destination)).size, ...counts };
+      return await finishCopy(tmp, destination, 'backup');
     } catch (e) {
       for (const leftover of [tmp, `${tmp}-journal`]) await rm(leftover, { force: true }).catch(() => {});
       if (e instanceof BridgeworkError) throw e;
@@ -551,23 +541,31 @@ export async function restoreBackup(from: string, destination: string, options: 
     }
     await store.close();
     store = undefined;
-    const counts = checkBackup(tmp);
-    const fh = await openFile(tmp, 'r+');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    if (existsSync(destination)) throw new BridgeworkError('validation', `store-sqlite: restore: ${destination} appeared meanwhile; it was left alone`);
-    await rename(tmp, destination);
-    await syncFolder(folder);
-    return { file: destination, bytes: (await stat(destination)).size, erasedAgain, ...counts };
+    return { ...(await finishCopy(tmp, destination, 'restore')), erasedAgain };
   } catch (e) {
     if (store) await store.close().catch(() => {});
     for (const leftover of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) await rm(leftover, { force: true }).catch(() => {});
     if (e instanceof BridgeworkError) throw e;
     throw new BridgeworkError('store', `store-sqlite: restore of ${from} to ${destination} failed: ${errorMessage(e)}`, e);
   }
+}
+
+/**
+ * Put a finished copy in place: make it self-contained and check it (`checkBackup`), flush it to disk, rename it to
+ * `destination` (refusing if a file appeared there meanwhile) and flush the folder.
+ */
+async function finishCopy(tmp: string, destination: string, what: 'backup' | 'restore'): Promise<BackupResult> {
+  const counts = checkBackup(tmp);
+  const fh = await openFile(tmp, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  if (existsSync(destination)) throw new BridgeworkError('validation', `store-sqlite: ${what}: ${destination} appeared while the copy was made; it was left alone`);
+  await rename(tmp, destination);
+  await syncFolder(dirname(destination));
+  return { file: destination, bytes: (await stat(destination)).size, ...counts };
 }
 
 /** Make a fresh copy self-contained (rollback journal, not WAL), check it, and count what it holds. */

@@ -2,16 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { main } from '../program.js';
+import { runInProcess as run } from '../testing/in-process.js';
 import { DEMO_FILES, withTempDir } from '../testing/run-cli.js';
-
-/** Run the command tree in this process with captured output. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), tty: false });
-  return { code, stdout, stderr };
-}
 
 describe('bridgework backup', () => {
   it('copies the whole database into one file that holds the same town', async () => {

@@ -3,16 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '@bridgework/store-sqlite';
-import { main } from '../program.js';
+import { runInProcess as run } from '../testing/in-process.js';
 import { DEMO_FILES, withTempDir } from '../testing/run-cli.js';
-
-/** Run the command tree in this process with captured output. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), tty: false });
-  return { code, stdout, stderr };
-}
 
 describe('bridgework erase', () => {
   it('says what would go without --yes, and with it erases the person from every byte of the file, audited', async () => {

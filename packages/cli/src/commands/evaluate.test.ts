@@ -1,16 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { main } from '../program.js';
+import { runInProcess } from '../testing/in-process.js';
 import { REPO_ROOT, runCli, withTempDir } from '../testing/run-cli.js';
 
-/** Run the command tree in this process with captured output. */
-async function runInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), tty: false });
-  return { code, stdout, stderr };
-}
 
 const DNC = join(REPO_ROOT, 'fixtures/real/dnc_email_temporal_2016_relabelled/edges.tsv');
 const REFERENCE = join(REPO_ROOT, 'fixtures/reference/lp/lp-dnc_email_temporal_2016_relabelled.json');

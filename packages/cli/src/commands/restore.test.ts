@@ -2,26 +2,24 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore } from '@bridgework/store-sqlite';
-import { main } from '../program.js';
+import { runInProcess as run } from '../testing/in-process.js';
 import { DEMO_FILES, withTempDir } from '../testing/run-cli.js';
 
-/** Run the command tree in this process with captured output. */
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), tty: false });
-  return { code, stdout, stderr };
-}
-
 const people = async (db: string) => JSON.parse((await run(['stats', '--db', db, '--json'])).stdout).people.total as number;
+
+/** The demo town in `dir`/town.db and a backup of it; their paths. */
+async function townWithBackup(dir: string, name: string): Promise<{ db: string; backup: string }> {
+  const db = join(dir, 'town.db');
+  expect((await run(['import', '--db', db, ...DEMO_FILES])).code).toBe(0);
+  const backup = join(dir, name);
+  expect((await run(['backup', '--db', db, '--out', backup])).code).toBe(0);
+  return { db, backup };
+}
 
 describe('bridgework restore', () => {
   it('brings a backup back into a new file with the people erased since then erased again', async () => {
     await withTempDir(async (dir) => {
-      const db = join(dir, 'town.db');
-      expect((await run(['import', '--db', db, ...DEMO_FILES])).code).toBe(0);
-      const backup = join(dir, 'monday.db');
-      expect((await run(['backup', '--db', db, '--out', backup])).code).toBe(0);
+      const { db, backup } = await townWithBackup(dir, 'monday.db');
       // Tuesday: someone asks to be erased (through the API, which calls the same storage).
       const store = await openSqliteStore(db);
       await store.apiStorage().eraseSubject('p-099', '2026-11-29T10:00:00.000Z');
@@ -43,10 +41,7 @@ describe('bridgework restore', () => {
 
   it('will not restore without the current erasures unless told the database is lost', async () => {
     await withTempDir(async (dir) => {
-      const db = join(dir, 'town.db');
-      expect((await run(['import', '--db', db, ...DEMO_FILES])).code).toBe(0);
-      const backup = join(dir, 'b.db');
-      expect((await run(['backup', '--db', db, '--out', backup])).code).toBe(0);
+      const { db, backup } = await townWithBackup(dir, 'b.db');
       const lost = join(dir, 'lost.db');
       const refused = await run(['restore', '--db', lost, '--from', backup, '--out', join(dir, 'r.db')]);
       expect(refused.code).toBe(1);
