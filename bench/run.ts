@@ -11,7 +11,7 @@
  * contains one of the given strings: load:parse, load:compact, load:graphology-merge, load:graphology-add,
  * load:igraph-ncol, load:igraph-python, load:networkx, aa:compact, aa:graphology, aa:igraph, project,
  * analysis:louvain, analysis:pagerank, analysis:betweenness, analysis:closeness, analysis:holes, analysis:sampled,
- * analysis:cli, matcher (bench/matcher.ts), history (bench/history.ts: members' progress over the months), api (packages/api/src/bench/api-bench.ts: the match API under autocannon
+ * analysis:cli, matcher (bench/matcher.ts), history (bench/history.ts: members' progress over the months), store (bench/store.ts: the SQLite store's import, load, backup, restore, erasure), api (packages/api/src/bench/api-bench.ts: the match API under autocannon
  * on the demo town, once whatever the sizes), web:map (bench/web-map.ts: the analyst's network map in headless
  * Chromium — first frame and frame times while panning, zooming and hovering — on the demo town and on ~10 000 nodes,
  * once whatever the sizes) — e.g. `--only load`, `--only aa`, `--only analysis` (which also runs load:compact and
@@ -371,6 +371,16 @@ for (const size of sizes) {
     if (r.status !== 0) throw new Error(`bench/matcher.ts failed (${r.status ?? r.signal}):\n${r.stderr}`);
     const lines = r.stdout.trimEnd().split('\n');
     sizeResult.matcher = JSON.parse(lines.pop()!);
+    console.log(`${lines.join('\n')}\n`);
+  }
+
+  // -- store: import, load, backup, restore and erasure on the SQLite store (bench/store.ts, own process)
+  if (wanted('store')) {
+    const args = [...process.execArgv, '--expose-gc', here('./store.ts'), '--n', String(n), '--seed', String(seed)];
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`bench/store.ts failed (${r.status ?? r.signal}):\n${r.stderr}`);
+    const lines = r.stdout.trimEnd().split('\n');
+    sizeResult.store = JSON.parse(lines.pop()!);
     console.log(`${lines.join('\n')}\n`);
   }
 

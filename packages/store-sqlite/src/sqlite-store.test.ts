@@ -258,6 +258,28 @@ describe('the SQLite store', () => {
     expect(existsSync(join(blocked, 'copy.db'))).toBe(false);
   });
 
+  it('erases a person from the planner’s sampled index keys too, without re-reading every index', async () => {
+    const store = await openStore();
+    await store.applyBatch(contractGraph());
+    await store.putPerson(person({ id: 'p-sampled-7f3a', name: 'Sampled' }));
+    await store.putTie(tie({ source: 'p-sampled-7f3a', target: 'p-ada', kind: 'knows', strength: 0.3 }));
+    // ANALYZE as `PRAGMA optimize` would: with so few rows, sqlite_stat4 samples every key, this id among them.
+    const side = new Database(file);
+    side.exec('ANALYZE');
+    expect(side.prepare('SELECT count(*) FROM sqlite_stat4').pluck().get()).toBeGreaterThan(0);
+    side.close();
+    await store.checkpoint();
+    expect((await readFile(file)).includes('p-sampled-7f3a')).toBe(true);
+
+    await store.apiStorage().eraseSubject('p-sampled-7f3a', '2026-11-29T10:00:00.000Z');
+    const bytes = Buffer.concat([await readFile(file), existsSync(`${file}-wal`) ? await readFile(`${file}-wal`) : Buffer.alloc(0)]);
+    expect(bytes.includes('p-sampled-7f3a')).toBe(false);
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT count(*) FROM sqlite_stat4').pluck().get()).toBe(0);
+    expect(check.prepare('SELECT count(*) FROM sqlite_stat1').pluck().get()).toBeGreaterThan(0); // the counts stay
+    check.close();
+  });
+
   it('restores a backup into a new file, erasing again the people erased since it was made, and keeps the ledger', async () => {
     const store = await openStore();
     await store.applyBatch(contractGraph());
