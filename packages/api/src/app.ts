@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { BridgeworkGraph } from '@bridgework/graph-core';
 import { VerifiedKeys, verifyKey } from './auth/keys.js';
 import type { Caller } from './auth/permissions.js';
 import { AuditWriter } from './http/audit-writer.js';
@@ -206,6 +207,21 @@ export function createApp(options: CreateAppOptions): Express {
   };
   const audit = new AuditWriter(store.api, logger);
   app.locals.audit = audit;
+  // One load of the graph per version, however many caches are rebuilt from it (at 100 000 people a load takes tens
+  // of seconds: the suggestions and the analytics used to load it once each).
+  let domain: { key: string; graph: Promise<BridgeworkGraph> } | undefined;
+  const domainGraph = async (): Promise<BridgeworkGraph> => {
+    const key = `${version}|${await dataVersion()}`;
+    if (!domain || domain.key !== key) {
+      const graph = store.graph.loadGraph();
+      const entry = { key, graph };
+      domain = entry;
+      graph.catch(() => {
+        if (domain === entry) domain = undefined;
+      });
+    }
+    return domain.graph;
+  };
   const deps = {
     store,
     logger,
@@ -215,6 +231,7 @@ export function createApp(options: CreateAppOptions): Express {
     historyVersion: () => historyVersion,
     historyChanged: () => void (historyVersion += 1),
     dataVersion,
+    domainGraph,
     audit,
   };
   // Answers under /v1 are never cached (the route handlers set Cache-Control: no-store first; so does this, for /v1

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
-import { BridgeworkError } from '@bridgework/graph-core';
+import { BridgeworkError, type BridgeworkGraph } from '@bridgework/graph-core';
 import { permits, type Caller, type Permission } from '../auth/permissions.js';
 import { ApiError, STATUS_BY_CODE, type ProblemItem } from './problems.js';
 import type { ApiStore, AuditRecordInput } from '../storage.js';
@@ -41,6 +41,11 @@ export interface AppDeps {
   historyChanged: () => void;
   /** The store's data version: changes when another process commits to it (read at most once per event-loop turn). */
   dataVersion: () => Promise<number>;
+  /**
+   * The store's graph as of the current write and data version, loaded once per version and shared by every cache that
+   * needs it (the suggestions' and the analytics' snapshots): read it, never change it.
+   */
+  domainGraph: () => Promise<BridgeworkGraph>;
   audit: AuditWriter;
 }
 

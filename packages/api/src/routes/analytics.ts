@@ -117,7 +117,7 @@ export function analysisSnapshots(): (deps: AppDeps) => Promise<AnalysisSnapshot
     if (!cached || key !== k) {
       key = k;
       const now = new Date(`${day}T00:00:00Z`);
-      cached = deps.store.graph.loadGraph().then((domain) => {
+      cached = deps.domainGraph().then((domain) => {
         const big = domain.nodeCount > ANALYTICS_DEFAULTS.exactBetweennessUpTo;
         const analysis = analyzeDomain(domain, {
           now,

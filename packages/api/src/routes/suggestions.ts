@@ -218,8 +218,8 @@ export function suggestSnapshots(options: { likelihood?: LikelihoodName } = {}) 
     if (!cached || key !== k) {
       key = k;
       const at = new Date(`${day}T00:00:00Z`);
-      cached = deps.store.graph
-        .loadGraph()
+      cached = deps
+        .domainGraph()
         .then((graph) => ({
           version,
           day,
