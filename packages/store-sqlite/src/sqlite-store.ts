@@ -381,7 +381,7 @@ export class SqliteGraphStore implements GraphStore {
       options.onProgress?.(totalPages, totalPages);
       return await finishCopy(tmp, destination, 'backup');
     } catch (e) {
-      for (const leftover of [tmp, `${tmp}-journal`]) await rm(leftover, { force: true }).catch(() => {});
+      for (const leftover of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) await rm(leftover, { force: true }).catch(() => {});
       if (e instanceof BridgeworkError) throw e;
       throw new BridgeworkError('store', `store-sqlite: backup of ${this.file} to ${destination} failed: ${errorMessage(e)}`, e);
     }
