@@ -37,9 +37,8 @@ export async function runEvaluate(io: Io, opts: EvaluateOptions): Promise<number
   }
   const files = typeof opts.edges === 'string' ? [opts.edges] : opts.edges;
   const texts = await Promise.all(files.map((f) => readFile(userPath(f), 'utf8')));
-  // One file: a timestamped edge list. Several: panel waves, wave w's ties at time w.
   const source = files.join(' + ');
-  // Read once, run as often as asked.
+  // One file: a timestamped edge list. Several: panel waves, wave w's ties at time w. Read once, run as often as asked.
   const input = files.length === 1 ? parseTimedEdges(texts[0]!, { file: source }) : panelWavesToTimedEdges(files.map((file, i) => ({ file, text: texts[i]! })));
   const fractions = opts.rolling ?? [opts.historyFraction ?? 1];
   const progress = evaluationProgress(io, fractions.length);
