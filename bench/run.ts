@@ -364,35 +364,28 @@ for (const size of sizes) {
     console.log('');
   }
 
-  // -- matcher: suggestions, caseload and event tables on a domain graph of this size (bench/matcher.ts, own process)
-  if (wanted('matcher')) {
-    const args = [...process.execArgv, '--expose-gc', here('./matcher.ts'), '--n', String(n), '--seed', String(seed), '--queries', String(queryCount)];
+  /**
+   * A benchmark of this size in its own process (bench/<script>, with --expose-gc, the size and seed): prints its
+   * table and returns the JSON of its last line.
+   */
+  const sizeBench = (script: string, extra: string[] = []): unknown => {
+    const args = [...process.execArgv, '--expose-gc', here(`./${script}`), '--n', String(n), '--seed', String(seed), ...extra];
     const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (r.status !== 0) throw new Error(`bench/matcher.ts failed (${r.status ?? r.signal}):\n${r.stderr}`);
+    if (r.status !== 0) throw new Error(`bench/${script} failed (${r.status ?? r.signal}):\n${r.stderr}`);
     const lines = r.stdout.trimEnd().split('\n');
-    sizeResult.matcher = JSON.parse(lines.pop()!);
+    const result: unknown = JSON.parse(lines.pop()!);
     console.log(`${lines.join('\n')}\n`);
-  }
+    return result;
+  };
+
+  // -- matcher: suggestions, caseload and event tables on a domain graph of this size (bench/matcher.ts, own process)
+  if (wanted('matcher')) sizeResult.matcher = sizeBench('matcher.ts', ['--queries', String(queryCount)]);
 
   // -- store: import, load, backup, restore and erasure on the SQLite store (bench/store.ts, own process)
-  if (wanted('store')) {
-    const args = [...process.execArgv, '--expose-gc', here('./store.ts'), '--n', String(n), '--seed', String(seed)];
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (r.status !== 0) throw new Error(`bench/store.ts failed (${r.status ?? r.signal}):\n${r.stderr}`);
-    const lines = r.stdout.trimEnd().split('\n');
-    sizeResult.store = JSON.parse(lines.pop()!);
-    console.log(`${lines.join('\n')}\n`);
-  }
+  if (wanted('store')) sizeResult.store = sizeBench('store.ts');
 
   // -- history: the caseload's "since last month" and a member's progress (bench/history.ts, own process)
-  if (wanted('history')) {
-    const args = [...process.execArgv, '--expose-gc', here('./history.ts'), '--n', String(n), '--seed', String(seed)];
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (r.status !== 0) throw new Error(`bench/history.ts failed (${r.status ?? r.signal}):\n${r.stderr}`);
-    const lines = r.stdout.trimEnd().split('\n');
-    sizeResult.history = JSON.parse(lines.pop()!);
-    console.log(`${lines.join('\n')}\n`);
-  }
+  if (wanted('history')) sizeResult.history = sizeBench('history.ts');
 }
 
 // -- the match API over loopback (packages/api/src/bench/api-bench.ts: server and bare Express in their own processes)
