@@ -113,7 +113,7 @@ export function analysisSnapshots(): (deps: AppDeps) => Promise<AnalysisSnapshot
   let key = '';
   return async (deps: AppDeps): Promise<Snapshot> => {
     const day = deps.now().toISOString().slice(0, 10);
-    const k = `${deps.version()}|${await deps.store.api.externalVersion()}|${day}`;
+    const k = `${deps.version()}|${await deps.dataVersion()}|${day}`;
     if (!cached || key !== k) {
       key = k;
       const now = new Date(`${day}T00:00:00Z`);
